@@ -1,0 +1,76 @@
+"""Sammachip: the สัมมาชีพชุมชน programme on an officer's phone."""
+from pathlib import Path
+
+from flask import Flask
+
+from .config import load_config
+from .extensions import babel, csrf, db, htmx, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.update(load_config(app.instance_path))
+    # Less whitespace in every page sent over a weak mobile signal.
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    if config:
+        app.config.update(config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from .i18n import select_locale
+    from .sqlite_setup import configure_sqlite
+
+    db.init_app(app)
+    with app.app_context():
+        configure_sqlite(db.engine)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    babel.init_app(app, locale_selector=select_locale,
+                   default_translation_directories=str(ROOT / "translations"))
+    login_manager.init_app(app)
+    from .auth.session import configure_login
+
+    configure_login(login_manager)
+
+
+def register_blueprints(app: Flask) -> None:
+    from .auth.views import bp as auth_bp
+    from .main.views import bp as main_bp
+    from .users.views import bp as users_bp
+    from .villages.views import bp as villages_bp
+
+    for bp in (auth_bp, main_bp, villages_bp, users_bp):
+        app.register_blueprint(bp)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from .web import init_template_helpers
+
+    init_template_helpers(app)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from .web import init_error_pages
+
+    init_error_pages(app)
+
+
+def register_commands(app: Flask) -> None:
+    from .cli import init_commands
+
+    init_commands(app)

@@ -1,0 +1,50 @@
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+
+from ..extensions import db
+from ..i18n import LANG_COOKIE
+from ..models import User
+from .forms import LoginForm
+
+bp = Blueprint("auth", __name__)
+
+
+def safe_next(target: str | None) -> str:
+    """Only follow `next` to a path on this site, never to another host."""
+    if target and not urlsplit(target).netloc and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("main.home")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(select(User).where(User.username == form.username.data.strip()))
+        if user and user.active and user.check_password(form.password.data):
+            login_user(user, remember=True)
+            return redirect(safe_next(request.args.get("next")))
+        form.password.errors.append(_("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash(_("ออกจากระบบแล้ว"), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/lang/<code>")
+def set_language(code: str):
+    response = make_response(redirect(safe_next(request.form.get("next"))))
+    if code in current_app.config["LANGUAGES"]:
+        response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax")
+    return response

@@ -1,0 +1,44 @@
+"""Flask commands: `flask --app app seed-demo`, `create-user`, ..."""
+import click
+from flask import Flask
+from sqlalchemy import select
+
+from .domain import geo
+from .extensions import db
+from .models import ROLES, User
+from .users.rules import apply_area, area_error
+
+
+def init_commands(app: Flask) -> None:
+    @app.cli.command("seed-demo")
+    def seed_demo_command():
+        """Load the demo districts, villages and users (safe to run twice)."""
+        from .demo import DEMO_PASSWORD, DEMO_USERS, seed_demo
+
+        seed_demo(db.session)
+        names = ", ".join(u[0] for u in DEMO_USERS)
+        click.echo(f"Demo data ready. Users: {names}; password (demo only): {DEMO_PASSWORD}")
+
+    @app.cli.command("create-user")
+    @click.option("--username", prompt=True)
+    @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
+    @click.option("--role", type=click.Choice(ROLES), prompt=True)
+    @click.option("--district", "district_code", default="", help="4-digit district code (district, officer)")
+    @click.option("--province", "province_code", default="", help="2-digit province code (province)")
+    @click.option("--subdistrict", "subdistricts", multiple=True, help="6-digit code an officer coordinates")
+    @click.option("--full-name", default="")
+    def create_user_command(username, password, role, district_code, province_code, subdistricts, full_name):
+        """Create a user (or reset an existing one's password and area)."""
+        province_code = province_code or district_code[:2]
+        wrong = area_error(role, province_code, district_code)
+        if wrong:
+            raise click.BadParameter(f"role {role} needs a valid --{wrong} code")
+        user = db.session.scalar(select(User).where(User.username == username)) or User(username=username)
+        user.full_name = full_name or user.full_name or username
+        user.active = True
+        user.set_password(password)
+        apply_area(user, role, province_code, district_code, list(subdistricts))
+        db.session.add(user)
+        db.session.commit()
+        area = geo.district_name(district_code) or geo.province_name(province_code) or "all areas"
+        click.echo(f"User {username} ({role}, {area}) saved.")

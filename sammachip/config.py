@@ -1,0 +1,59 @@
+"""Settings read from the environment, once, when the app is created."""
+import os
+from pathlib import Path
+
+DEV_SECRET_KEY = "dev-only-not-secret"
+
+
+class ConfigError(RuntimeError):
+    """The app refuses to start with settings that would be unsafe."""
+
+
+def is_production(env: dict) -> bool:
+    return (
+        env.get("FLASK_ENV", "").lower() == "production"
+        or env.get("SAMMACHIP_ENV", "").lower() == "production"
+    )
+
+
+def default_database_url(instance_path: str) -> str:
+    Path(instance_path).mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{Path(instance_path) / 'sammachip.db'}"
+
+
+def load_config(instance_path: str, env: dict | None = None) -> dict:
+    env = dict(os.environ if env is None else env)
+    production = is_production(env)
+    secret = env.get("SECRET_KEY")
+    if not secret:
+        if production:
+            raise ConfigError(
+                "SECRET_KEY is not set. In production the app will not start "
+                "without it: set SECRET_KEY to a long random string "
+                "(e.g. python -c 'import secrets; print(secrets.token_hex(32))')."
+            )
+        secret = DEV_SECRET_KEY
+    return {
+        "SECRET_KEY": secret,
+        "PRODUCTION": production,
+        "SQLALCHEMY_DATABASE_URI": env.get("DATABASE_URL")
+        or default_database_url(instance_path),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_SECURE": production,
+        # A field interview can take an hour; a CSRF token that expires
+        # mid-interview would throw the officer's typing away.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "BABEL_DEFAULT_LOCALE": "th",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Bangkok",
+        "LANGUAGES": ["th", "en"],
+        # Programme settings (issue text): kept here so a later year can
+        # change them without code.
+        "TRAINING_DAYS": 5,
+        "TRAINING_COMPLETION_MIN_DAYS": int(env.get("TRAINING_COMPLETION_MIN_DAYS", 4)),
+        "FOLLOWUP_OFFSETS_MONTHS": [
+            int(m) for m in env.get("FOLLOWUP_OFFSETS_MONTHS", "1,3,6").split(",")
+        ],
+    }

@@ -1,0 +1,1 @@
+"""Programme rules as plain functions: no Flask, callable from tests and CLI."""

@@ -1,0 +1,42 @@
+"""Shared column sets for models."""
+from datetime import datetime, timezone
+
+from sqlalchemy import DateTime, Integer, String
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Timestamps:
+    # Pass the callable, not utcnow(): a value would be fixed at import time.
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+
+class Versioned:
+    """Optimistic locking: a save made from a stale form is refused.
+
+    SQLAlchemy adds "AND version = <old>" to every UPDATE and raises
+    StaleDataError when no row matched, i.e. someone saved in between.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    @declared_attr.directive
+    def __mapper_args__(cls):
+        return {"version_id_col": cls.version}
+
+
+class SubmittedOnce:
+    """A one-time token from the form that created the row.
+
+    A double tap or a browser retry of the same form carries the same
+    token, meets the unique constraint, and finds the first row instead
+    of making a second one.
+    """
+
+    submit_token: Mapped[str | None] = mapped_column(String(36), unique=True)

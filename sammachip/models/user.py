@@ -1,0 +1,55 @@
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from flask_login import UserMixin
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db
+from .base import Timestamps
+
+ROLES = ("admin", "province", "district", "officer")
+
+
+class User(UserMixin, Timestamps, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256))
+    full_name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    # The area: province for "province", district (and its province) for
+    # "district" and "officer", none for "admin".
+    province_code: Mapped[str | None] = mapped_column(String(2), index=True)
+    district_code: Mapped[str | None] = mapped_column(String(4), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    coordinated: Mapped[list["UserSubdistrict"]] = relationship(
+        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    @property
+    def coordinated_codes(self) -> list[str]:
+        return sorted(c.subdistrict_code for c in self.coordinated)
+
+
+class UserSubdistrict(db.Model):
+    """An officer's tambon coordination: subdistricts they look after."""
+
+    __tablename__ = "user_subdistricts"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    subdistrict_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+
+    user: Mapped[User] = relationship(back_populates="coordinated")

@@ -1,0 +1,36 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import Length, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..forms_common import strip, text
+
+ROLE_LABELS = {
+    "admin": _l("ผู้ดูแลระบบ"),
+    "province": _l("จังหวัด (ดูข้อมูลทั้งจังหวัด)"),
+    "district": _l("อำเภอ (จัดการอำเภอ)"),
+    "officer": _l("เจ้าหน้าที่พัฒนาชุมชน"),
+}
+
+
+class CheckboxList(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class UserForm(FlaskForm):
+    username = StringField(_l("ชื่อผู้ใช้"), filters=[strip], validators=[
+        Regexp(r"^[A-Za-z0-9_.-]{3,64}$", message=_l("ใช้ a-z, 0-9, _ . - ยาว 3–64 ตัว"))])
+    full_name = text(_l("ชื่อ-นามสกุล"), 120)
+    password = PasswordField(_l("รหัสผ่าน"), validators=[
+        Optional(), Length(min=10, max=200, message=_l("รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร"))])
+    role = SelectField(_l("บทบาท"), validate_choice=False)
+    province_code = SelectField(_l("จังหวัด"), validate_choice=False)
+    district_code = SelectField(_l("อำเภอ"), validate_choice=False)
+    subdistricts = CheckboxList(_l("ตำบลที่ประสานงาน"), validate_choice=False)
+    active = BooleanField(_l("ใช้งานได้"), default=True)
+
+    def validate_role(self, field):
+        if field.data not in {code for code, _ in field.choices}:
+            raise ValidationError(_l("กรุณาเลือกบทบาท"))

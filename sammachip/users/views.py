@@ -1,0 +1,88 @@
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..access import roles_required
+from ..domain import geo
+from ..extensions import db
+from ..models import User
+from ..villages.choices import placeholder
+from .forms import ROLE_LABELS, UserForm
+from .rules import apply_area, area_error, manageable_roles, may_manage
+
+bp = Blueprint("users", __name__, url_prefix="/users")
+manager_required = roles_required("admin", "district")
+
+
+@bp.get("/")
+@manager_required
+def index():
+    query = select(User).order_by(User.role, User.username)
+    if current_user.role == "district":
+        query = query.where(User.district_code == current_user.district_code)
+    return render_template("users/index.html", users=db.session.scalars(query).all(), role_labels=ROLE_LABELS)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@manager_required
+def create():
+    return edit_form(User(active=True), new=True)
+
+
+@bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
+@manager_required
+def edit(user_id: int):
+    user = db.session.get(User, user_id)
+    if user is None or not may_manage(current_user, user):
+        abort(404)
+    return edit_form(user, new=False)
+
+
+def edit_form(user: User, new: bool):
+    form = UserForm(obj=user if request.method == "GET" and not new else None)
+    if request.method == "GET" and not new:
+        form.subdistricts.data = user.coordinated_codes
+    fill_choices(form)
+    if form.validate_on_submit() and check_user_form(form, user, new):
+        user.username, user.full_name, user.active = form.username.data, form.full_name.data, form.active.data
+        if form.password.data:
+            user.set_password(form.password.data)
+        apply_area(user, form.role.data, form.province_code.data, form.district_code.data,
+                   form.subdistricts.data or [])
+        db.session.add(user)
+        db.session.commit()
+        flash(_("บันทึกผู้ใช้ %(u)s แล้ว", u=user.username), "success")
+        return redirect(url_for(".index"), 303)
+    return render_template("users/form.html", form=form, user=user, new=new)
+
+
+def fill_choices(form: UserForm) -> None:
+    form.role.choices = [(r, str(ROLE_LABELS[r])) for r in manageable_roles(current_user)]
+    if current_user.role == "admin":
+        form.province_code.choices = placeholder(_("จังหวัด")) + geo.provinces()
+        province = form.province_code.data or ""
+        form.district_code.choices = placeholder(_("อำเภอ")) + (geo.districts(province) if province else [])
+    else:
+        form.province_code.data = current_user.province_code
+        form.district_code.data = current_user.district_code
+    form.subdistricts.choices = geo.subdistricts(form.district_code.data) if form.district_code.data else []
+
+
+def check_user_form(form: UserForm, user: User, new: bool) -> bool:
+    ok = True
+    taken = db.session.scalar(select(User.id).where(User.username == form.username.data))
+    if taken is not None and taken != user.id:
+        form.username.errors.append(_("ชื่อผู้ใช้นี้มีอยู่แล้ว"))
+        ok = False
+    if new and not form.password.data:
+        form.password.errors.append(_("กรุณาตั้งรหัสผ่าน"))
+        ok = False
+    wrong = area_error(form.role.data, form.province_code.data or "", form.district_code.data or "")
+    if wrong == "province":
+        form.province_code.errors.append(_("กรุณาเลือกจังหวัด"))
+        ok = False
+    elif wrong == "district":
+        form.district_code.errors.append(_("กรุณาเลือกอำเภอ"))
+        ok = False
+    return ok

@@ -1,0 +1,98 @@
+"""Shared web plumbing: page-or-fragment rendering, template helpers, error pages."""
+from flask import render_template, request
+from flask_babel import get_locale, gettext as _
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+
+from .domain import geo
+from .domain.fiscal import fiscal_year
+from .domain.thai_dates import format_date
+from .extensions import htmx
+from .models.base import utcnow
+
+
+def wants_fragment() -> bool:
+    """An htmx request for a part of the page (a boosted link wants the whole page)."""
+    return bool(htmx) and not htmx.boosted
+
+
+def render(page: str, fragment: str, **context):
+    """The same URL answers a full page, or its fragment to htmx."""
+    return render_template(fragment if wants_fragment() else page, **context)
+
+
+def CONFLICT_MESSAGE() -> str:
+    return _("มีผู้อื่นแก้ไขข้อมูลนี้ก่อนคุณบันทึก ค่าที่คุณกรอกยังอยู่ในฟอร์ม "
+             "กรุณาตรวจสอบแล้วกดบันทึกอีกครั้ง")
+
+
+def is_stale(record, seen_version) -> bool:
+    """True when the record changed since the officer opened the form."""
+    return str(record.version) != str(seen_version or "")
+
+
+def area_label(user) -> str:
+    if user.role == "admin":
+        return _("ทุกพื้นที่")
+    if user.role == "province":
+        return _("จ.%(p)s", p=geo.province_name(user.province_code))
+    return _("อ.%(d)s จ.%(p)s", d=geo.district_name(user.district_code),
+             p=geo.province_name(user.province_code))
+
+
+def thai_date(day, long: bool = False) -> str:
+    return format_date(day, str(get_locale() or "th"), long)
+
+
+def current_fiscal_year() -> int:
+    return fiscal_year(utcnow().date())
+
+
+def init_template_helpers(app) -> None:
+    app.jinja_env.filters["thai_date"] = thai_date
+    app.jinja_env.globals.update(
+        subdistrict_name=geo.subdistrict_name,
+        district_name=geo.district_name,
+        province_name=geo.province_name,
+        area_label=area_label,
+    )
+
+    @app.context_processor
+    def common():
+        return {"current_fy": current_fiscal_year(), "lang": str(get_locale() or "th")}
+
+
+def init_error_pages(app) -> None:
+    def page(code: int, title: str, message: str):
+        if wants_fragment():
+            # A failed partial update must not drop a whole error page into a
+            # small box: show the message in the page's flash area instead.
+            body = render_template("errors/_toast.html", message=message)
+            return body, code, {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"}
+        return render_template("errors/page.html", title=title, message=message), code
+
+    @app.errorhandler(404)
+    def not_found(_e):
+        return page(404, _("ไม่พบหน้านี้"), _("ไม่พบข้อมูลที่ขอ หรือข้อมูลนี้อยู่นอกพื้นที่ของคุณ"))
+
+    @app.errorhandler(403)
+    def forbidden(_e):
+        return page(403, _("ไม่มีสิทธิ์"), _("บัญชีของคุณไม่มีสิทธิ์ทำรายการนี้"))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_e):
+        return page(400, _("แบบฟอร์มหมดอายุ"), _(
+            "แบบฟอร์มนี้ใช้ไม่ได้แล้ว (อาจออกจากระบบไปก่อน) กรุณากลับไปเปิดหน้าใหม่แล้วลองอีกครั้ง"))
+
+    @app.errorhandler(500)
+    def server_error(_e):
+        return page(500, _("เกิดข้อผิดพลาด"), _("ระบบขัดข้องชั่วคราว ข้อมูลยังไม่ถูกบันทึก กรุณาลองใหม่อีกครั้ง"))
+
+    @app.after_request
+    def no_store_for_logged_in(response):
+        # Pages hold personal data: do not let a shared phone's cache keep them.
+        if current_user and current_user.is_authenticated and request.endpoint != "static":
+            response.headers.setdefault("Cache-Control", "private, no-store")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response

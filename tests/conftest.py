@@ -1,0 +1,80 @@
+import re
+
+import pytest
+from flask.globals import _cv_app
+from flask.testing import FlaskClient
+
+from sammachip import create_app
+from sammachip.extensions import db
+
+from .dbutil import empty_all_tables, migrate_and_snapshot, reset_schema, test_database_url
+from .factories import PASSWORD
+
+
+class IsolatedClient(FlaskClient):
+    """Each request runs in its own app context and database session, as in
+    production, even though the test itself holds an app context open."""
+
+    def open(self, *args, **kwargs):
+        outer = _cv_app.get(None)
+        if outer is not None:
+            db.session.commit()  # end the test's transaction so the request sees its data
+        token = _cv_app.set(None)
+        try:
+            return super().open(*args, **kwargs)
+        finally:
+            _cv_app.reset(token)
+            if outer is not None:
+                db.session.expire_all()  # and the test then sees the request's writes
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    app = create_app({
+        "TESTING": True,
+        "SQLALCHEMY_DATABASE_URI": test_database_url(tmp_path_factory.mktemp("db")),
+        "WTF_CSRF_ENABLED": False,
+    })
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        reset_schema()
+        app.config["REFERENCE_SNAPSHOT"] = migrate_and_snapshot()
+        db.session.remove()
+    return app
+
+
+@pytest.fixture(autouse=True)
+def clean_db(app):
+    """Every test starts from the freshly migrated database (reference data kept)."""
+    with app.app_context():
+        empty_all_tables(app.config["REFERENCE_SNAPSHOT"])
+    ctx = app.app_context()
+    ctx.push()
+    yield
+    db.session.remove()
+    ctx.pop()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+class Auth:
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, username: str, password: str = PASSWORD):
+        return self.client.post("/login", data={"username": username, "password": password})
+
+    def logout(self):
+        return self.client.post("/logout")
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+def csrf_from(html: str) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)

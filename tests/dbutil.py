@@ -1,0 +1,59 @@
+"""A real database for tests: migrated once per session, emptied per test."""
+import os
+
+from flask_migrate import upgrade
+from sqlalchemy import insert, inspect, select, text
+
+from sammachip.extensions import db
+
+# Tables whose rows come from migrations (reference data): restored after each test.
+REFERENCE_TABLES: set[str] = set()
+
+
+def test_database_url(tmp_dir) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_dir / 'test.db'}"
+
+
+def reset_schema() -> None:
+    """Start from an empty database, as a fresh install would."""
+    engine = db.engine
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    else:
+        db.drop_all()
+        with engine.begin() as conn:
+            conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+
+
+def migrate_and_snapshot() -> dict:
+    upgrade()
+    snapshot = {}
+    tables = {t.name: t for t in db.metadata.sorted_tables}
+    for name in REFERENCE_TABLES & set(inspect(db.engine).get_table_names()):
+        snapshot[name] = [dict(r._mapping) for r in db.session.execute(select(tables[name]))]
+    db.session.commit()
+    return snapshot
+
+
+def empty_all_tables(snapshot: dict) -> None:
+    db.session.remove()
+    tables = db.metadata.sorted_tables
+    with db.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(tables):
+                conn.execute(table.delete())
+        for table in tables:
+            if snapshot.get(table.name):
+                conn.execute(insert(table), snapshot[table.name])
+        if conn.dialect.name == "postgresql":
+            # Restored rows keep their ids: move each id sequence past them.
+            for table in tables:
+                if snapshot.get(table.name) and "id" in table.c:
+                    conn.execute(text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"(SELECT MAX(id) FROM \"{table.name}\"))"))

@@ -1,0 +1,31 @@
+from datetime import date, datetime
+
+import pytest
+
+from sammachip.domain.fiscal import fiscal_year, fiscal_year_bounds
+from sammachip.domain.thai_dates import format_date
+
+
+@pytest.mark.parametrize("day, fy", [
+    (date(2026, 9, 30), 2569),
+    (date(2026, 10, 1), 2570),
+    (date(2026, 11, 24), 2570),
+    (date(2027, 1, 1), 2570),
+    (date(2016, 10, 1), 2560),
+    (date(2017, 5, 14), 2560),  # the field note's date: FY 2560
+])
+def test_fiscal_year_starts_on_1_october_and_is_named_by_its_buddhist_end_year(day, fy):
+    assert fiscal_year(day) == fy
+
+
+def test_fiscal_year_bounds():
+    assert fiscal_year_bounds(2570) == (date(2026, 10, 1), date(2027, 9, 30))
+    start, end = fiscal_year_bounds(2567)  # a leap-year February inside
+    assert fiscal_year(start) == fiscal_year(end) == 2567
+
+
+def test_dates_show_in_buddhist_era():
+    assert format_date(date(2017, 5, 14)) == "14 พ.ค. 2560"
+    assert format_date(date(2017, 5, 14), long=True) == "14 พฤษภาคม พ.ศ. 2560"
+    assert format_date(datetime(2026, 11, 24, 9, 0), "en") == "24 Nov 2569 BE"
+    assert format_date(None) == ""

@@ -1,0 +1,70 @@
+from sqlalchemy import select
+
+from sammachip.demo import DEMO_PASSWORD
+from sammachip.extensions import db
+from sammachip.models import User, Village
+
+from .factories import make_user
+
+
+def test_district_manager_adds_an_officer_with_coordinated_subdistricts(client, auth):
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    response = client.post("/users/new", data={
+        "username": "new.officer", "full_name": "สมหญิง", "password": "long-enough-pass",
+        "role": "officer", "subdistricts": ["601303", "601101"], "active": "y"})
+    assert response.status_code == 303
+    user = db.session.scalar(select(User).where(User.username == "new.officer"))
+    assert (user.role, user.district_code, user.province_code) == ("officer", "6013", "60")
+    assert user.coordinated_codes == ["601303"]  # a Lat Yao code is not theirs to give
+    assert user.check_password("long-enough-pass")
+
+
+def test_district_manager_cannot_make_admins_or_touch_other_districts(client, auth):
+    make_user("boss", "district", "6013")
+    other = make_user("other", "officer", "6011")
+    auth.login("boss")
+    response = client.post("/users/new", data={"username": "sneaky", "full_name": "x", "password": "long-enough-pass", "role": "admin"})
+    assert "กรุณาเลือกบทบาท" in response.text
+    assert db.session.scalar(select(User).where(User.username == "sneaky")) is None
+    assert client.get(f"/users/{other.id}/edit").status_code == 404
+    assert "other" not in client.get("/users/").text
+
+
+def test_officer_cannot_manage_users(client, auth):
+    make_user("off", "officer")
+    auth.login("off")
+    assert client.get("/users/").status_code == 403
+
+
+def test_username_taken_and_short_password(client, auth):
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    response = client.post("/users/new", data={"username": "boss", "full_name": "x", "password": "short", "role": "officer"})
+    assert "ชื่อผู้ใช้นี้มีอยู่แล้ว" in response.text
+    assert "รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร" in response.text
+
+
+def test_create_user_command(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["create-user", "--username", "cli.officer", "--password", "pw-from-cli-123",
+                                 "--role", "officer", "--district", "6013", "--subdistrict", "601305"])
+    assert result.exit_code == 0, result.output
+    user = db.session.scalar(select(User).where(User.username == "cli.officer"))
+    assert user.check_password("pw-from-cli-123") and user.coordinated_codes == ["601305"]
+    bad = runner.invoke(args=["create-user", "--username", "x", "--password", "p", "--role", "district", "--district", "9999"])
+    assert bad.exit_code != 0
+
+
+def test_seed_demo_is_safe_to_run_twice(app, client, auth):
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    result = runner.invoke(args=["seed-demo"])
+    assert DEMO_PASSWORD in result.output
+    db.session.expire_all()
+    assert db.session.scalar(select(db.func.count()).select_from(User)) == 6
+    mae_wong = db.session.scalars(select(Village).where(Village.district_code == "6013")).all()
+    lat_yao = db.session.scalars(select(Village).where(Village.district_code == "6011")).all()
+    assert len(mae_wong) >= 5 and len(lat_yao) >= 2
+    auth.login("officer2", DEMO_PASSWORD)
+    assert client.get(f"/villages/{mae_wong[0].id}").status_code == 404
