@@ -78,3 +78,36 @@ def auth(client):
 
 def csrf_from(html: str) -> str:
     return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    from .browser import LiveServer
+
+    with LiveServer(app) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from .browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium, live_server):
+    """A fresh phone-sized browser tab (360×800) on the live app."""
+    from .browser import PHONE
+
+    context = chromium.new_context(viewport=PHONE, base_url=live_server.url, locale="th-TH")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

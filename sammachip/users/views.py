@@ -44,7 +44,8 @@ def edit_form(user: User, new: bool):
     if request.method == "GET" and not new:
         form.subdistricts.data = user.coordinated_codes
     fill_choices(form)
-    if form.validate_on_submit() and check_user_form(form, user, new):
+    # Run both checks so every error shows at once.
+    if form.is_submitted() and all([form.validate(), check_user_form(form, user, new)]):
         user.username, user.full_name, user.active = form.username.data, form.full_name.data, form.active.data
         if form.password.data:
             user.set_password(form.password.data)

@@ -1,0 +1,54 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MO := translations/en/LC_MESSAGES/messages.mo
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test install install-dev browser-deps translations migrate demo bench bench-quick clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(MO): translations/en/LC_MESSAGES/messages.po $(VENV)/.runtime
+	$(BIN)/pybabel compile -d translations >/dev/null
+
+install: $(VENV)/.runtime $(MO)
+
+install-dev: $(VENV)/.dev $(MO)
+
+## make run: set up, migrate, load the demo data, serve on http://127.0.0.1:5000
+run: install
+	$(BIN)/flask --app app db upgrade
+	$(BIN)/flask --app app seed-demo
+	$(BIN)/flask --app app run --host $(HOST) --port $(PORT)
+
+## make test: set up, install Chromium for the browser tests where allowed, run every test
+test: install-dev browser-deps
+	$(BIN)/pytest
+
+browser-deps:
+	@bash scripts/browser-deps.sh
+
+## Extract UI strings and update the English catalogue (then translate the new ones)
+translations: $(VENV)/.runtime
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot . >/dev/null
+	$(BIN)/pybabel update -i translations/messages.pot -d translations >/dev/null
+	$(BIN)/pybabel compile -d translations >/dev/null
+
+bench: install-dev
+	$(BIN)/python -m bench.run
+
+bench-quick: install-dev
+	$(BIN)/python -m bench.run --quick
+
+clean:
+	rm -rf $(VENV) instance/*.db* $(MO)
