@@ -3,8 +3,8 @@
 WTForms ships no Thai catalogue, so every message is given here.
 """
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, StringField, TextAreaField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaField
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 
 
 def strip(value):
@@ -27,3 +27,55 @@ def whole_number(label, low: int, high: int, required: bool = True, **kw):
             "ต้องอยู่ระหว่าง %(low)s ถึง %(high)s", low=f"{low:,}", high=f"{high:,}"))],
         **kw,
     )
+
+
+class ThaiDateField(DateField):
+    """A native date picker; a bad value gets a Thai message."""
+
+    def process_formdata(self, valuelist):
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(_l("วันที่ไม่ถูกต้อง")) from None
+
+
+def day(label, required: bool = False, **kw):
+    first = InputRequired(_l("กรุณาเลือก%(label)s", label=label)) if required else Optional()
+    return ThaiDateField(label, validators=[first], **kw)
+
+
+def yes_no(label, required: bool = True, **kw):
+    first = InputRequired(_l("กรุณาเลือก ใช่ หรือ ไม่ใช่")) if required else Optional()
+    return RadioField(label, choices=[("yes", _l("ใช่")), ("no", _l("ไม่ใช่"))], validate_choice=False,
+                      validators=[first, AnyOf(["yes", "no"], message=_l("กรุณาเลือก ใช่ หรือ ไม่ใช่"))], **kw)
+
+
+def as_bool(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")
+
+
+def from_bool(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+def phone(label, required: bool = True):
+    first = DataRequired(_l("กรุณากรอก%(label)s", label=label)) if required else Optional()
+    return StringField(label, filters=[strip], validators=[first, Length(max=30), ThaiPhone()])
+
+
+class ThaiPhone:
+    def __call__(self, form, field):
+        from .domain.phone import normalize
+
+        if field.data and normalize(field.data) is None:
+            raise ValidationError(_l("เบอร์โทรศัพท์ไม่ถูกต้อง ใช้เบอร์ไทย เช่น 081 234 5678"))
+
+
+def occupation_choices(occupations, locale: str = "th") -> list[tuple[str, str]]:
+    """The shared occupation list, then "other" with its own text box."""
+    name = (lambda o: o.name_en) if locale == "en" else (lambda o: o.name_th)
+    return ([("", _l("— เลือกอาชีพ —"))] + [(str(o.id), name(o)) for o in occupations]
+            + [(OTHER, _l("อื่น ๆ (ระบุ)"))])
+
+
+OTHER = "other"

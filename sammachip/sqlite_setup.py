@@ -10,7 +10,7 @@
 """
 import sqlite3
 
-from flask import has_request_context, request
+from flask import current_app, has_app_context, has_request_context, request
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -21,6 +21,9 @@ READ_ONLY_METHODS = {"GET", "HEAD", "OPTIONS"}
 def _wants_write_lock() -> bool:
     if has_request_context():
         return request.method not in READ_ONLY_METHODS
+    if has_app_context():
+        # Tests turn this off: their own reads must not block the app they drive.
+        return current_app.config.get("SQLITE_LOCK_OUTSIDE_REQUESTS", True)
     return True  # CLI commands and scripts write
 
 

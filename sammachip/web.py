@@ -5,10 +5,9 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from .domain import geo
-from .domain.fiscal import fiscal_year
+from .domain.clock import current_fiscal_year
 from .domain.thai_dates import format_date
 from .extensions import htmx
-from .models.base import utcnow
 
 
 def wants_fragment() -> bool:
@@ -44,12 +43,14 @@ def thai_date(day, long: bool = False) -> str:
     return format_date(day, str(get_locale() or "th"), long)
 
 
-def current_fiscal_year() -> int:
-    return fiscal_year(utcnow().date())
-
-
 def init_template_helpers(app) -> None:
+    from .domain.phone import display as phone_display
+    from .sages.wording import missing_text, role_label
+
     app.jinja_env.filters["thai_date"] = thai_date
+    app.jinja_env.filters["phone"] = phone_display
+    app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.globals["team_missing"] = missing_text
     app.jinja_env.globals.update(
         subdistrict_name=geo.subdistrict_name,
         district_name=geo.district_name,
@@ -96,3 +97,14 @@ def init_error_pages(app) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
+
+
+def see_other(url: str):
+    """Go to `url` after a POST: a 303 for normal requests; for an htmx
+    fragment request, tell htmx to load the whole page instead of putting
+    it inside the small target."""
+    from flask import redirect
+
+    if wants_fragment():
+        return "", 200, {"HX-Location": url}
+    return redirect(url, 303)

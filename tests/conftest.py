@@ -34,6 +34,7 @@ def app(tmp_path_factory):
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": test_database_url(tmp_path_factory.mktemp("db")),
         "WTF_CSRF_ENABLED": False,
+        "SQLITE_LOCK_OUTSIDE_REQUESTS": False,
     })
     app.test_client_class = IsolatedClient
     with app.app_context():

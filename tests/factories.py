@@ -22,3 +22,25 @@ def make_village(subdistrict: str = "601303", moo: int = 1, name: str = "ทด�
     db.session.add(village)
     db.session.commit()
     return village
+
+
+def make_sage(village: Village, name: str = "ปราชญ์", phone: str = "+66812345678", role: str | None = None,
+              answers: str = "yyyyy", occupation_id: int = 1, fiscal_year: int | None = None) -> "Sage":
+    """A sage candidate; `answers` gives criteria a–e as y (met), n (not met) or - (unanswered)."""
+    from sammachip.domain.clock import current_fiscal_year
+    from sammachip.domain.reference import criteria_for
+    from sammachip.models import Sage, SageAnswer
+
+    fy = fiscal_year or current_fiscal_year()
+    sage = Sage(village_id=village.id, fiscal_year=fy, name=name, phone=phone, occupation_id=occupation_id,
+                years_in_occupation=10, lives_in_village=True, role=role)
+    for criterion, mark in zip(criteria_for(db.session, fy), answers):
+        if mark != "-":
+            sage.answers.append(SageAnswer(criterion_id=criterion.id, met=mark == "y"))
+    db.session.add(sage)
+    db.session.commit()
+    return sage
+
+
+def phone_no(i: int) -> str:
+    return f"+66812345{i:03d}"

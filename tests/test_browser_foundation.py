@@ -13,6 +13,7 @@ def log_in(page, username: str):
     page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: "/login" not in url)
 
 
 def test_officer_logs_in_and_adds_a_village_on_a_phone(phone, app):

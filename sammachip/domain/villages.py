@@ -38,3 +38,13 @@ def save_village(session: Session, village: Village, subdistrict_code: str, moo:
             raise
         raise DuplicateVillage(existing) from None
     return village
+
+
+def lock_village(session: Session, village_id: int) -> None:
+    """Serialise changes to one village's team and households.
+
+    PostgreSQL: a row lock held to the end of the transaction. SQLite:
+    writing requests already hold the database write lock (BEGIN IMMEDIATE),
+    and SQLAlchemy leaves FOR UPDATE out.
+    """
+    session.execute(select(Village.id).where(Village.id == village_id).with_for_update())

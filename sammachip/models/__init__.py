@@ -1,5 +1,8 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .reference import Occupation, SageCriterion
+from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .user import ROLES, User, UserSubdistrict
 from .village import Village
 
-__all__ = ["ROLES", "User", "UserSubdistrict", "Village"]
+__all__ = ["ROLES", "SAGE_ROLES", "Occupation", "Sage", "SageAnswer", "SageCertificate",
+           "SageCriterion", "SageRoleChange", "User", "UserSubdistrict", "Village"]

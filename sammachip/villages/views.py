@@ -6,10 +6,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..access import editor_required, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
+from ..domain.clock import current_fiscal_year
 from ..domain.villages import DuplicateVillage, save_village
 from ..extensions import db
 from ..models import Village
 from ..once import already_submitted, new_token
+from ..sages.queries import team_section
 from ..web import CONFLICT_MESSAGE, is_stale, render
 from .choices import fill_area_choices, placeholder
 from .forms import VillageForm
@@ -63,7 +65,8 @@ def create():
 @login_required
 def show(village_id: int):
     village = village_or_404(village_id)
-    return render_template("villages/show.html", village=village)
+    fy = current_fiscal_year()
+    return render_template("villages/show.html", village=village, fy=fy, team=team_section(village, fy))
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])

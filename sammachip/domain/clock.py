@@ -1,0 +1,15 @@
+"""Today as the officers live it: Thailand's date, not the server's UTC date."""
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from .fiscal import fiscal_year
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+
+
+def today() -> date:
+    return datetime.now(BANGKOK).date()
+
+
+def current_fiscal_year() -> int:
+    return fiscal_year(today())

@@ -1,0 +1,92 @@
+from datetime import date, datetime
+
+from sqlalchemy import (CheckConstraint, Date, DateTime, ForeignKey, SmallInteger, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import SubmittedOnce, Timestamps, Versioned, utcnow
+from .reference import Occupation, SageCriterion
+
+SAGE_ROLES = ("lead", "assistant")
+
+
+class Sage(Timestamps, Versioned, SubmittedOnce, db.Model):
+    """A ปราชญ์ชุมชน candidate of one village in one fiscal year; `role` is
+    set when selected onto the village's team of five trainers."""
+
+    __tablename__ = "sages"
+    __table_args__ = (
+        CheckConstraint("years_in_occupation BETWEEN 0 AND 80", name="years_range"),
+        CheckConstraint("role IS NULL OR role IN ('lead', 'assistant')", name="role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    fiscal_year: Mapped[int] = mapped_column(SmallInteger)
+    name: Mapped[str] = mapped_column(String(120))
+    phone: Mapped[str] = mapped_column(String(16), index=True)  # E.164
+    occupation_id: Mapped[int | None] = mapped_column(ForeignKey("occupations.id"))
+    occupation_other: Mapped[str] = mapped_column(String(100), default="")
+    years_in_occupation: Mapped[int] = mapped_column(SmallInteger)
+    success_evidence: Mapped[str] = mapped_column(Text, default="")
+    lives_in_village: Mapped[bool]
+    notes: Mapped[str] = mapped_column(Text, default="")
+    role: Mapped[str | None] = mapped_column(String(16))
+    # The criteria wizard's last screen, to resume where the officer left.
+    criteria_step: Mapped[int] = mapped_column(SmallInteger, default=1)
+    # The lead trainer's course at the regional ศพช. and the provincial workshop.
+    training_centre: Mapped[str] = mapped_column(String(100), default="")
+    course_start: Mapped[date | None] = mapped_column(Date)
+    course_end: Mapped[date | None] = mapped_column(Date)
+    course_passed: Mapped[bool | None]
+    workshop_date: Mapped[date | None] = mapped_column(Date)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    occupation: Mapped[Occupation | None] = relationship(lazy="joined")
+    answers: Mapped[list["SageAnswer"]] = relationship(
+        back_populates="sage", cascade="all, delete-orphan", lazy="selectin")
+
+    @property
+    def occupation_label(self) -> str:
+        if self.occupation_other:
+            return self.occupation_other
+        return self.occupation.name_th if self.occupation else ""
+
+
+class SageAnswer(db.Model):
+    __tablename__ = "sage_answers"
+
+    sage_id: Mapped[int] = mapped_column(ForeignKey("sages.id", ondelete="CASCADE"), primary_key=True)
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("sage_criteria.id"), primary_key=True)
+    met: Mapped[bool]
+    note: Mapped[str] = mapped_column(String(500), default="")
+
+    sage: Mapped[Sage] = relationship(back_populates="answers")
+    criterion: Mapped[SageCriterion] = relationship(lazy="joined")
+
+
+class SageRoleChange(db.Model):
+    """Every selection, role swap and deselection, with who and when."""
+
+    __tablename__ = "sage_role_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sage_id: Mapped[int] = mapped_column(ForeignKey("sages.id", ondelete="CASCADE"), index=True)
+    from_role: Mapped[str | None] = mapped_column(String(16))
+    to_role: Mapped[str | None] = mapped_column(String(16))
+    changed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SageCertificate(db.Model):
+    """A certificate of honour (ใบประกาศเกียรติคุณ) issued to a selected sage."""
+
+    __tablename__ = "sage_certificates"
+    __table_args__ = (UniqueConstraint("sage_id", "issued_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sage_id: Mapped[int] = mapped_column(ForeignKey("sages.id", ondelete="CASCADE"), index=True)
+    issued_on: Mapped[date] = mapped_column(Date)
+    issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,54 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, SelectField
+from wtforms.validators import ValidationError
+
+from ..forms_common import OTHER, day, phone, text, whole_number, yes_no
+
+
+class SageForm(FlaskForm):
+    name = text(_l("ชื่อ-นามสกุล"), 120)
+    phone = phone(_l("เบอร์โทรศัพท์"))
+    occupation = SelectField(_l("อาชีพที่เชี่ยวชาญ"), validate_choice=False)
+    occupation_other = text(_l("อาชีพอื่น ๆ (ระบุ)"), 100, required=False)
+    years_in_occupation = whole_number(_l("ประกอบอาชีพนี้มาแล้ว (ปี)"), 0, 80)
+    success_evidence = text(_l("หลักฐานความสำเร็จ (รายได้ ผลผลิต ลูกค้า)"), 1000, required=False, area=True)
+    lives_in_village = yes_no(_l("อาศัยอยู่ในหมู่บ้านนี้"))
+    notes = text(_l("หมายเหตุ"), 1000, required=False, area=True)
+    version = HiddenField()
+    submit_token = HiddenField()
+
+    def validate_occupation(self, field):
+        if field.data not in {value for value, _ in field.choices if value}:
+            raise ValidationError(_l("กรุณาเลือกอาชีพ"))
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        # Checked here: the field's Optional() stops its own chain when empty.
+        if self.occupation.data == OTHER and not self.occupation_other.data:
+            self.occupation_other.errors.append(_l("กรุณาระบุอาชีพ"))
+            return False
+        return ok
+
+
+class CriterionForm(FlaskForm):
+    met = yes_no(_l("ผ่านเกณฑ์ข้อนี้หรือไม่"), required=False)
+    note = text(_l("บันทึกสั้น ๆ (ถ้ามี)"), 500, required=False)
+
+
+class TrainingForm(FlaskForm):
+    training_centre = text(_l("ศูนย์ศึกษาและพัฒนาชุมชน (ศพช.) ที่เข้าอบรม"), 100, required=False)
+    course_start = day(_l("วันเริ่มอบรม"))
+    course_end = day(_l("วันสุดท้ายของการอบรม"))
+    course_passed = RadioField(_l("ผลการอบรม"), validate_choice=False, default="", choices=[
+        ("", _l("ยังไม่ทราบ")), ("yes", _l("ผ่าน")), ("no", _l("ไม่ผ่าน"))])
+    workshop_date = day(_l("วันประชุมเชิงปฏิบัติการระดับจังหวัด"))
+    version = HiddenField()
+
+    def validate_course_end(self, field):
+        if field.data and self.course_start.data and field.data < self.course_start.data:
+            raise ValidationError(_l("วันสุดท้ายต้องไม่ก่อนวันเริ่มอบรม"))
+
+    def validate_course_passed(self, field):
+        if field.data not in ("", "yes", "no"):
+            raise ValidationError(_l("กรุณาเลือกผลการอบรม"))

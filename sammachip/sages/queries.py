@@ -1,0 +1,45 @@
+"""Loading sages within the user's area."""
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..domain.areas import village_filter
+from ..domain.reference import criteria_for
+from ..domain.team import criteria_result, team_status
+from ..extensions import db
+from ..models import Sage, SageCertificate, SageRoleChange, Village
+
+
+def sage_or_404(sage_id: int) -> Sage:
+    sage = db.session.scalar(
+        select(Sage).join(Village, Village.id == Sage.village_id)
+        .where(Sage.id == sage_id, village_filter(current_user)))
+    if sage is None:
+        abort(404)
+    return sage
+
+
+def candidates(village_id: int, fiscal_year: int) -> list[Sage]:
+    return list(db.session.scalars(
+        select(Sage).where(Sage.village_id == village_id, Sage.fiscal_year == fiscal_year)
+        .order_by(Sage.role.is_(None), Sage.role.desc(), Sage.name)))
+
+
+def team_section(village: Village, fiscal_year: int) -> dict:
+    """What the village page's team section shows."""
+    sages = candidates(village.id, fiscal_year)
+    criteria = criteria_for(db.session, fiscal_year)
+    team = [s for s in sages if s.role]
+    return {
+        "status": team_status(team),
+        "results": {s.id: criteria_result(s, criteria) for s in sages},
+        "candidate_count": len(sages) - len(team),
+    }
+
+
+def history(sage_id: int) -> tuple[list[SageRoleChange], list[SageCertificate]]:
+    changes = db.session.scalars(select(SageRoleChange).where(SageRoleChange.sage_id == sage_id)
+                                 .order_by(SageRoleChange.changed_at.desc())).all()
+    certificates = db.session.scalars(select(SageCertificate).where(SageCertificate.sage_id == sage_id)
+                                      .order_by(SageCertificate.issued_on.desc())).all()
+    return list(changes), list(certificates)

@@ -1,0 +1,50 @@
+"""Team rules' problem codes, worded for the officer."""
+from flask_babel import get_locale, gettext as _, lazy_gettext as _l, ngettext
+
+from ..domain.team import Problem, TeamStatus
+
+
+def criterion_text(criterion) -> str:
+    return criterion.text_en if str(get_locale()) == "en" else criterion.text_th
+
+
+def problem_text(problem: Problem) -> str:
+    d = problem.detail
+    if problem.code == "criterion_failed":
+        return _("ไม่ผ่านเกณฑ์ข้อ (%(code)s) %(text)s จึงเลือกเข้าทีมไม่ได้",
+                 code=d["criterion"].code, text=criterion_text(d["criterion"]))
+    if problem.code == "criterion_unanswered":
+        return _("ยังไม่ได้ประเมินเกณฑ์ข้อ (%(code)s) %(text)s", code=d["criterion"].code,
+                 text=criterion_text(d["criterion"]))
+    if problem.code == "lead_taken":
+        return _("หมู่บ้านนี้มีวิทยากรหลักแล้ว (%(name)s) ต้องเปลี่ยน %(name)s เป็นผู้ช่วยหรือนำออกก่อน",
+                 name=d["sage"].name)
+    if problem.code == "assistants_full":
+        return _("ทีมมีวิทยากรผู้ช่วยครบ 4 คนแล้ว ต้องนำผู้ช่วยคนหนึ่งออกก่อน")
+    if problem.code == "on_other_team":
+        return _("บุคคลนี้ (เบอร์โทรเดียวกัน) อยู่ในทีมวิทยากรของบ้าน%(village)s แล้วในปีงบประมาณนี้",
+                 village=d["village"].name)
+    return problem.code
+
+
+def missing_text(status: TeamStatus) -> str:
+    words = []
+    for code, count in status.missing:
+        if code == "no_lead":
+            words.append(_("ยังไม่ได้เลือกวิทยากรหลัก"))
+        elif code == "lead_not_trained":
+            words.append(_("วิทยากรหลักยังไม่ผ่านการอบรมที่ ศพช."))
+        elif code == "no_workshop":
+            words.append(_("วิทยากรหลักยังไม่ได้เข้าประชุมเชิงปฏิบัติการระดับจังหวัด"))
+        elif code == "assistants":
+            words.append(ngettext("ขาดวิทยากรผู้ช่วยอีก %(num)s คน", "ขาดวิทยากรผู้ช่วยอีก %(num)s คน", count))
+    if not words:
+        return _("ทีมวิทยากรครบ 5 คน วิทยากรหลักผ่านการอบรมและเข้าประชุมระดับจังหวัดแล้ว")
+    return _("ยังขาด: ") + ", ".join(words)
+
+
+ROLE_LABELS = {"lead": _l("วิทยากรหลัก"), "assistant": _l("วิทยากรผู้ช่วย"), None: _l("ผู้สมัคร")}
+
+
+def role_label(role: str | None) -> str:
+    return str(ROLE_LABELS[role])
