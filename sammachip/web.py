@@ -45,11 +45,17 @@ def thai_date(day, long: bool = False) -> str:
 
 def init_template_helpers(app) -> None:
     from .domain.phone import display as phone_display
+    from .domain import thai_id
+    from .households.wording import FIELD_LABELS, STATUS_LABELS
     from .sages.wording import missing_text, role_label
 
     app.jinja_env.filters["thai_date"] = thai_date
     app.jinja_env.filters["phone"] = phone_display
     app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.filters["masked_id"] = thai_id.masked
+    app.jinja_env.filters["full_id"] = thai_id.formatted
+    app.jinja_env.filters["status_label"] = lambda s: str(STATUS_LABELS[s])
+    app.jinja_env.filters["field_label"] = lambda f: str(FIELD_LABELS.get(f, f))
     app.jinja_env.globals["team_missing"] = missing_text
     app.jinja_env.globals.update(
         subdistrict_name=geo.subdistrict_name,
@@ -108,3 +114,15 @@ def see_other(url: str):
     if wants_fragment():
         return "", 200, {"HX-Location": url}
     return redirect(url, 303)
+
+
+def go_to_step(url: str, render_fragment):
+    """Move a wizard on: redirect a normal request; answer an htmx request with
+    the next step's fragment at once, pushing its URL so reload and back work."""
+    from flask import make_response, redirect
+
+    if not wants_fragment():
+        return redirect(url, 303)
+    response = make_response(render_fragment())
+    response.headers["HX-Push-Url"] = url
+    return response

@@ -7,7 +7,7 @@ from sqlalchemy import insert, inspect, select, text
 from sammachip.extensions import db
 
 # Tables whose rows come from migrations (reference data): restored after each test.
-REFERENCE_TABLES = {"occupations", "sage_criteria"}
+REFERENCE_TABLES = {"occupations", "sage_criteria", "poverty_lines"}
 
 
 def test_database_url(tmp_dir) -> str:

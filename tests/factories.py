@@ -44,3 +44,25 @@ def make_sage(village: Village, name: str = "ปราชญ์", phone: str = "
 
 def phone_no(i: int) -> str:
     return f"+66812345{i:03d}"
+
+
+def thai_pin(n: int) -> str:
+    """A valid 13-digit Thai ID made from a counter (mod-11 check digit)."""
+    body = f"1{n:011d}"
+    check = (11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10
+    return body + str(check)
+
+
+def make_household(village: Village, name: str = "ครัวเรือน", n: int = 1, trainer=None, status: str = "registered",
+                   income: int = 120_000, members: int = 4, need_occupation_id: int = 1, fiscal_year: int | None = None):
+    from sammachip.domain.clock import current_fiscal_year
+    from sammachip.models import Household
+    from sammachip.models.base import utcnow
+
+    household = Household(
+        village_id=village.id, fiscal_year=fiscal_year or current_fiscal_year(), status=status, head_name=name,
+        national_id=thai_pin(n), members=members, main_occupation="รับจ้าง", income_per_year=income,
+        need_occupation_id=need_occupation_id, trainer_id=trainer.id if trainer else None, consent_at=utcnow())
+    db.session.add(household)
+    db.session.commit()
+    return household

@@ -4,10 +4,10 @@ Functions return problem codes with their details; the web layer words them.
 """
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ..models import Sage, SageCriterion, SageRoleChange, Village
+from ..models import Household, Sage, SageCriterion, SageRoleChange, Village
 
 MAX_ASSISTANTS = 4
 TEAM_SIZE = 1 + MAX_ASSISTANTS
@@ -59,12 +59,20 @@ def other_team_membership(session: Session, sage: Sage) -> Village | None:
             Sage.role.is_not(None), Sage.village_id != sage.village_id).limit(1))
 
 
-def change_role(session: Session, sage: Sage, role: str | None, user_id: int) -> None:
-    """Set the role and record the change (a no-op change is not recorded)."""
+def change_role(session: Session, sage: Sage, role: str | None, user_id: int) -> int:
+    """Set the role and record the change (a no-op change is not recorded).
+
+    A trainer who leaves the team leaves their households unassigned, to be
+    given to another trainer; returns how many.
+    """
     if sage.role == role:
-        return
+        return 0
     session.add(SageRoleChange(sage_id=sage.id, from_role=sage.role, to_role=role, changed_by_id=user_id))
     sage.role = role
+    if role is None:
+        return session.execute(
+            update(Household).where(Household.trainer_id == sage.id).values(trainer_id=None)).rowcount
+    return 0
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .reference import Occupation, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .user import ROLES, User, UserSubdistrict
 from .village import Village
 
-__all__ = ["ROLES", "SAGE_ROLES", "Occupation", "Sage", "SageAnswer", "SageCertificate",
+__all__ = ["HOUSEHOLD_STATUSES", "Household", "HouseholdChange", "HouseholdDraft", "PovertyLine", "ROLES", "SAGE_ROLES", "Occupation", "Sage", "SageAnswer", "SageCertificate",
            "SageCriterion", "SageRoleChange", "User", "UserSubdistrict", "Village"]

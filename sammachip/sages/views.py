@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from ..extensions import db
 from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
 from ..models import Sage, SageAnswer, SageCertificate, Village
 from ..once import already_submitted, new_token
-from ..web import CONFLICT_MESSAGE, is_stale, see_other, wants_fragment
+from ..web import CONFLICT_MESSAGE, go_to_step, is_stale, see_other, wants_fragment
 from .forms import CriterionForm, SageForm, TrainingForm
 from .queries import candidates, history, sage_or_404, team_section
 from .wording import problem_text
@@ -150,15 +150,13 @@ def save_answer(sage: Sage, criterion_id: int, met: bool, note: str) -> None:
 
 
 def next_step(sage: Sage, step: int):
-    url = url_for(".criterion", sage_id=sage.id, step=step)
-    if not wants_fragment():
-        return redirect(url, 303)
-    criteria = reference.criteria_for(db.session, sage.fiscal_year)
-    answer = next((a for a in sage.answers if a.criterion_id == criteria[step - 1].id), None)
-    form = CriterionForm(formdata=None, data={"met": from_bool(answer.met), "note": answer.note} if answer else None)
-    response = make_response(wizard_page(sage, criteria, step, form))
-    response.headers["HX-Push-Url"] = url
-    return response
+    def fragment():
+        criteria = reference.criteria_for(db.session, sage.fiscal_year)
+        answer = next((a for a in sage.answers if a.criterion_id == criteria[step - 1].id), None)
+        data = {"met": from_bool(answer.met), "note": answer.note} if answer else None
+        return wizard_page(sage, criteria, step, CriterionForm(formdata=None, data=data))
+
+    return go_to_step(url_for(".criterion", sage_id=sage.id, step=step), fragment)
 
 
 def wizard_page(sage, criteria, step, form):
@@ -183,10 +181,12 @@ def set_role(sage_id: int):
         if problems:
             db.session.rollback()
             return show(sage_id, [problem_text(p) for p in problems], 422)
-    change_role(db.session, sage, role, current_user.id)
+    released = change_role(db.session, sage, role, current_user.id)
     db.session.commit()
     flash(_("นำ %(name)s ออกจากทีมแล้ว", name=sage.name) if role is None else
           _("เลือก %(name)s เข้าทีมแล้ว", name=sage.name), "success")
+    if released:
+        flash(_("มีครัวเรือน %(n)s ครัวเรือนที่ยังไม่มีวิทยากรดูแล กรุณามอบหมายใหม่", n=released), "info")
     return redirect(url_for(".show", sage_id=sage.id), 303)
 
 

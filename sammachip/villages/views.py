@@ -11,6 +11,7 @@ from ..domain.villages import DuplicateVillage, save_village
 from ..extensions import db
 from ..models import Village
 from ..once import already_submitted, new_token
+from ..households.queries import households_section
 from ..sages.queries import team_section
 from ..web import CONFLICT_MESSAGE, is_stale, render
 from .choices import fill_area_choices, placeholder
@@ -66,7 +67,8 @@ def create():
 def show(village_id: int):
     village = village_or_404(village_id)
     fy = current_fiscal_year()
-    return render_template("villages/show.html", village=village, fy=fy, team=team_section(village, fy))
+    return render_template("villages/show.html", village=village, fy=fy, team=team_section(village, fy),
+                           hh=households_section(village, fy))
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])

@@ -1,0 +1,77 @@
+"""Household intake rules: 20 per village, 4 per trainer, one per ID per year."""
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..models import Household, PovertyLine, Sage, Village
+
+MAX_REGISTERED = 20
+SEATS_PER_TRAINER = 4
+INCOME_MAX = 10_000_000  # baht a year: above this is a typing slip, not a target household
+
+
+def poverty_line(session: Session, fiscal_year: int) -> int:
+    """Baht per person per year for the newest line not later than the year."""
+    return session.scalar(
+        select(PovertyLine.baht_per_person_year).where(PovertyLine.fiscal_year <= fiscal_year)
+        .order_by(PovertyLine.fiscal_year.desc()).limit(1)) or 38_000
+
+
+def below_line(income_per_year: int, members: int, line: int) -> bool:
+    return income_per_year < line * members
+
+
+def registered_count(session: Session, village_id: int, fiscal_year: int, exclude_id: int | None = None) -> int:
+    query = select(func.count()).select_from(Household).where(
+        Household.village_id == village_id, Household.fiscal_year == fiscal_year,
+        Household.status == "registered")
+    if exclude_id:
+        query = query.where(Household.id != exclude_id)
+    return session.scalar(query)
+
+
+def trainer_loads(session: Session, village_id: int, fiscal_year: int) -> dict[int, int]:
+    """Households per trainer in the village, one query."""
+    rows = session.execute(
+        select(Household.trainer_id, func.count()).where(
+            Household.village_id == village_id, Household.fiscal_year == fiscal_year,
+            Household.trainer_id.is_not(None)).group_by(Household.trainer_id))
+    return {trainer_id: n for trainer_id, n in rows}
+
+
+def default_trainer(team: list[Sage], loads: dict[int, int], need_occupation_id: int | None) -> Sage | None:
+    """A team member with a free seat, preferring one who teaches the wanted occupation."""
+    free = [s for s in team if loads.get(s.id, 0) < SEATS_PER_TRAINER]
+    if not free:
+        return None
+    matching = [s for s in free if need_occupation_id and s.occupation_id == need_occupation_id]
+    return min(matching or free, key=lambda s: (loads.get(s.id, 0), s.role != "lead", s.id))
+
+
+def village_with_id(session: Session, national_id: str, fiscal_year: int,
+                    exclude_household_id: int | None = None) -> Village | None:
+    """The village, anywhere in the country, that registered this ID this year."""
+    query = (select(Village).join(Household, Household.village_id == Village.id)
+             .where(Household.national_id == national_id, Household.fiscal_year == fiscal_year))
+    if exclude_household_id:
+        query = query.where(Household.id != exclude_household_id)
+    return session.scalar(query.limit(1))
+
+
+def placement_problems(session: Session, village_id: int, fiscal_year: int, status: str,
+                       trainer_id: int | None, household_id: int | None = None) -> list[str]:
+    """Codes for why this status/trainer cannot be taken now: village_full, trainer_full."""
+    problems = []
+    if status == "registered" and registered_count(session, village_id, fiscal_year, household_id) >= MAX_REGISTERED:
+        problems.append("village_full")
+    if trainer_id is not None:
+        query = select(func.count()).select_from(Household).where(Household.trainer_id == trainer_id)
+        if household_id:
+            query = query.where(Household.id != household_id)
+        if session.scalar(query) >= SEATS_PER_TRAINER:
+            problems.append("trainer_full")
+    return problems
+
+
+def changes_between(before: dict, after: dict) -> dict:
+    """{field: [old, new]} for the fields whose value changed."""
+    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}

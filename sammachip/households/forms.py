@@ -1,0 +1,80 @@
+"""The interview's steps, one form each, and the later edit form."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, ValidationError
+
+from ..domain import thai_id
+from ..domain.households import INCOME_MAX
+from ..forms_common import OTHER, phone, strip, text, whole_number, yes_no
+
+ID_MESSAGES = {
+    "digits": _l("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"),
+    "length": _l("เลขประจำตัวประชาชนต้องมี 13 หลัก"),
+    "check": _l("เลขประจำตัวประชาชนไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง) กรุณาตรวจทานอีกครั้ง"),
+    "first_digit": _l("เลขประจำตัวประชาชนไม่ถูกต้อง (หลักแรกต้องเป็น 1–8)"),
+}
+
+
+class ConsentForm(FlaskForm):
+    consent = yes_no(_l("ครัวเรือนยินยอมให้เก็บและใช้ข้อมูลตามที่แจ้งหรือไม่"))
+
+
+class HeadForm(FlaskForm):
+    head_name = text(_l("ชื่อ-นามสกุลหัวหน้าครัวเรือน"), 120)
+    national_id = StringField(_l("เลขประจำตัวประชาชน 13 หลัก"), filters=[strip],
+                              validators=[DataRequired(_l("กรุณากรอกเลขประจำตัวประชาชน"))])
+    phone = phone(_l("เบอร์โทรศัพท์"), required=False)
+    house_no = text(_l("บ้านเลขที่"), 20, required=False)
+    members = whole_number(_l("จำนวนสมาชิกในครัวเรือน (คน)"), 1, 30)
+
+    def validate_national_id(self, field):
+        problem = thai_id.problem(field.data)
+        if problem:
+            raise ValidationError(ID_MESSAGES[problem])
+
+
+class LivelihoodForm(FlaskForm):
+    main_occupation = text(_l("อาชีพหลักตอนนี้"), 100)
+    income_per_year = whole_number(_l("รายได้ครัวเรือนต่อปี (บาท)"), 0, INCOME_MAX)
+
+
+class NeedForm(FlaskForm):
+    need_occupation = SelectField(_l("อาชีพที่ต้องการเรียน"), validate_choice=False)
+    need_occupation_other = text(_l("อาชีพอื่น ๆ (ระบุ)"), 100, required=False)
+    need_reason = text(_l("เหตุผลที่อยากเรียน"), 500, required=False, area=True)
+    committed = yes_no(_l("ตั้งใจเข้าร่วมฝึกอบรมครบทั้ง 5 วัน"))
+
+    def validate_need_occupation(self, field):
+        if field.data not in {value for value, _ in field.choices if value}:
+            raise ValidationError(_l("กรุณาเลือกอาชีพ"))
+
+    def validate_committed(self, field):
+        if field.data == "no":
+            raise ValidationError(_l("ครัวเรือนเป้าหมายต้องตั้งใจเข้าร่วมครบ 5 วัน จึงขึ้นทะเบียนได้"))
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if self.need_occupation.data == OTHER and not self.need_occupation_other.data:
+            self.need_occupation_other.errors.append(_l("กรุณาระบุอาชีพ"))
+            return False
+        return ok
+
+
+class AssignForm(FlaskForm):
+    status = RadioField(_l("สถานะ"), validate_choice=False, default="registered", choices=[
+        ("registered", _l("ครัวเรือนเป้าหมาย (20 ครัวเรือน)")), ("reserve", _l("รายชื่อสำรอง"))])
+    trainer = SelectField(_l("วิทยากรผู้ดูแล"), validate_choice=False)
+
+    def validate_status(self, field):
+        if field.data not in ("registered", "reserve"):
+            raise ValidationError(_l("กรุณาเลือกสถานะ"))
+
+    def validate_trainer(self, field):
+        field.data = field.data or ""  # none posted: not assigned yet
+        if field.data not in {value for value, _ in field.choices}:
+            raise ValidationError(_l("กรุณาเลือกวิทยากรจากรายการ"))
+
+
+class HouseholdEditForm(HeadForm, LivelihoodForm, NeedForm):
+    version = HiddenField()

@@ -1,0 +1,61 @@
+"""Households and drafts within the user's area, in a fixed number of queries."""
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..domain.areas import village_filter
+from ..domain.households import poverty_line, trainer_loads
+from ..domain.team import team_of
+from ..extensions import db
+from ..models import Household, HouseholdChange, HouseholdDraft, Village
+
+
+def household_or_404(household_id: int) -> Household:
+    household = db.session.scalar(
+        select(Household).join(Village, Village.id == Household.village_id)
+        .where(Household.id == household_id, village_filter(current_user)))
+    if household is None:
+        abort(404)
+    return household
+
+
+def my_draft(token: str) -> HouseholdDraft | None:
+    """Drafts belong to the officer who interviewed; nobody else resumes them."""
+    return db.session.scalar(
+        select(HouseholdDraft).join(Village, Village.id == HouseholdDraft.village_id)
+        .where(HouseholdDraft.token == token, HouseholdDraft.officer_id == current_user.id,
+               village_filter(current_user)))
+
+
+def households_section(village: Village, fiscal_year: int) -> dict:
+    """The village page's households: per-trainer seats, unassigned, reserve, my drafts."""
+    households = list(db.session.scalars(
+        select(Household).where(Household.village_id == village.id, Household.fiscal_year == fiscal_year)
+        .order_by(Household.head_name)))
+    team = sorted(team_of(db.session, village.id, fiscal_year), key=lambda s: (s.role != "lead", s.name))
+    drafts = list(db.session.scalars(
+        select(HouseholdDraft).where(HouseholdDraft.village_id == village.id,
+                                     HouseholdDraft.officer_id == current_user.id,
+                                     HouseholdDraft.fiscal_year == fiscal_year)
+        .order_by(HouseholdDraft.updated_at.desc())))
+    registered = [h for h in households if h.status == "registered"]
+    return {
+        "registered": registered,
+        "reserve": [h for h in households if h.status == "reserve"],
+        "by_trainer": {s.id: [h for h in registered if h.trainer_id == s.id] for s in team},
+        "unassigned": [h for h in registered if h.trainer_id is None],
+        "team": team,
+        "drafts": drafts,
+        "line": poverty_line(db.session, fiscal_year),
+    }
+
+
+def trainer_choices(village_id: int, fiscal_year: int):
+    """Team members with their loads, for the assignment select."""
+    team = sorted(team_of(db.session, village_id, fiscal_year), key=lambda s: (s.role != "lead", s.name))
+    return team, trainer_loads(db.session, village_id, fiscal_year)
+
+
+def changes_of(household_id: int) -> list[HouseholdChange]:
+    return list(db.session.scalars(select(HouseholdChange).where(HouseholdChange.household_id == household_id)
+                                   .order_by(HouseholdChange.changed_at.desc())))

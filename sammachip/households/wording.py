@@ -1,0 +1,33 @@
+"""Household rule problems, worded for the officer."""
+from flask_babel import gettext as _, lazy_gettext as _l
+
+from ..domain import geo
+from ..domain.households import MAX_REGISTERED, SEATS_PER_TRAINER
+from ..sages.wording import role_label
+
+STATUS_LABELS = {"registered": _l("ครัวเรือนเป้าหมาย"), "reserve": _l("รายชื่อสำรอง")}
+
+
+def duplicate_id_text(village, fiscal_year: int) -> str:
+    return _("เลขประจำตัวนี้ขึ้นทะเบียนแล้วในปีงบประมาณ %(fy)s ที่บ้าน%(v)s หมู่ %(moo)s ต.%(t)s อ.%(d)s",
+             fy=fiscal_year, v=village.name, moo=village.moo, t=geo.subdistrict_name(village.subdistrict_code),
+             d=geo.district_name(village.district_code))
+
+
+def placement_text(code: str) -> str:
+    if code == "village_full":
+        return _("หมู่บ้านนี้มีครัวเรือนเป้าหมายครบ %(n)s ครัวเรือนแล้ว บันทึกเป็นรายชื่อสำรองได้", n=MAX_REGISTERED)
+    return _("วิทยากรคนนี้ดูแลครบ %(n)s ครัวเรือนแล้ว กรุณาเลือกวิทยากรคนอื่น", n=SEATS_PER_TRAINER)
+
+
+def trainer_option(sage, load: int) -> str:
+    return _("%(name)s (%(role)s) · %(occ)s · ดูแล %(n)s/4", name=sage.name, role=role_label(sage.role),
+             occ=sage.occupation_label, n=load)
+
+FIELD_LABELS = {
+    "head_name": _l("ชื่อ"), "national_id": _l("เลขประจำตัว"), "phone": _l("โทรศัพท์"),
+    "house_no": _l("บ้านเลขที่"), "members": _l("สมาชิก"), "main_occupation": _l("อาชีพหลัก"),
+    "income_per_year": _l("รายได้"), "need_occupation_id": _l("อาชีพที่อยากเรียน"),
+    "need_occupation_other": _l("อาชีพที่อยากเรียน"), "need_reason": _l("เหตุผล"),
+    "committed": _l("ความตั้งใจ"), "status": _l("สถานะ"), "trainer_id": _l("วิทยากร"),
+}

@@ -1,0 +1,97 @@
+from datetime import datetime
+
+from sqlalchemy import (JSON, CheckConstraint, DateTime, ForeignKey, Integer, SmallInteger, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import SubmittedOnce, Timestamps, Versioned, utcnow
+from .reference import Occupation
+
+HOUSEHOLD_STATUSES = ("registered", "reserve")
+
+
+class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
+    """A target household (ครัวเรือนสัมมาชีพชุมชน) of one village in one fiscal year.
+
+    `submit_token` is the interview's one-time token: the final submit can
+    arrive twice and still make one household.
+    """
+
+    __tablename__ = "households"
+    __table_args__ = (
+        UniqueConstraint("national_id", "fiscal_year"),
+        CheckConstraint("members BETWEEN 1 AND 30", name="members_range"),
+        CheckConstraint("income_per_year >= 0", name="income_not_negative"),
+        CheckConstraint("status IN ('registered', 'reserve')", name="status_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    fiscal_year: Mapped[int] = mapped_column(SmallInteger)
+    status: Mapped[str] = mapped_column(String(16), default="registered")
+    head_name: Mapped[str] = mapped_column(String(120))
+    national_id: Mapped[str] = mapped_column(String(13))
+    phone: Mapped[str] = mapped_column(String(16), default="")
+    house_no: Mapped[str] = mapped_column(String(20), default="")
+    members: Mapped[int] = mapped_column(SmallInteger)
+    main_occupation: Mapped[str] = mapped_column(String(100))
+    # Baseline for the programme's income indicator (baht per year, at intake).
+    income_per_year: Mapped[int] = mapped_column(Integer)
+    need_occupation_id: Mapped[int | None] = mapped_column(ForeignKey("occupations.id"))
+    need_occupation_other: Mapped[str] = mapped_column(String(100), default="")
+    need_reason: Mapped[str] = mapped_column(Text, default="")
+    committed: Mapped[bool] = mapped_column(default=True)
+    trainer_id: Mapped[int | None] = mapped_column(ForeignKey("sages.id"), index=True)
+    consent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    consent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+    need_occupation: Mapped[Occupation | None] = relationship(lazy="joined")
+
+    @property
+    def need_label(self) -> str:
+        if self.need_occupation_other:
+            return self.need_occupation_other
+        return self.need_occupation.name_th if self.need_occupation else ""
+
+
+class HouseholdDraft(db.Model):
+    """An unfinished interview, saved step by step on the server so it
+    survives a dropped signal and resumes on any of the officer's devices.
+    Created only once the household has consented."""
+
+    __tablename__ = "household_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(36), unique=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id", ondelete="CASCADE"), index=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    fiscal_year: Mapped[int] = mapped_column(SmallInteger)
+    step: Mapped[int] = mapped_column(SmallInteger, default=2)
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    consent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+
+class HouseholdChange(db.Model):
+    """Who changed what on a household, and when: {field: [old, new]}."""
+
+    __tablename__ = "household_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    changes: Mapped[dict] = mapped_column(JSON)
+
+
+class PovertyLine(db.Model):
+    """Income per person per year under which a household is below the line,
+    valid from `fiscal_year` until a later row."""
+
+    __tablename__ = "poverty_lines"
+
+    fiscal_year: Mapped[int] = mapped_column(SmallInteger, primary_key=True, autoincrement=False)
+    baht_per_person_year: Mapped[int] = mapped_column(Integer)
