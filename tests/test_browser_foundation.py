@@ -40,5 +40,5 @@ def test_officer_logs_in_and_adds_a_village_on_a_phone(phone, app):
     shot(phone, "village-added")
     # nothing wider than the phone: no sideways scrolling
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    db.session.expire_all()
+    db.session.commit()  # end the test's read snapshot to see what the browser saved
     assert db.session.scalar(select(Village).where(Village.moo == 11)).name == "หนองไผ่"
