@@ -41,7 +41,10 @@ def with_wrk(wrk: str, url: str, cookie: str | None, seconds: float, connections
            "-s", str(HERE / "wrk_count.lua"), url]
     if cookie:
         cmd[1:1] = ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60).stdout
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
+    out = done.stdout
+    if done.returncode != 0 or "requests in" not in out:
+        raise RuntimeError(f"wrk failed: {(done.stderr or out).strip()[:200]}")
 
     def number(pattern: str, default: float = 0.0) -> float:
         m = re.search(pattern, out)

@@ -31,6 +31,8 @@ def free_port() -> int:
 def gunicorn(target: str, database_url: str, log: Path):
     port = free_port()
     env = {**os.environ, "DATABASE_URL": database_url, "SECRET_KEY": SECRET_KEY}
+    for name in ("FLASK_ENV", "SAMMACHIP_ENV"):  # production cookies are Secure: no use over plain HTTP
+        env.pop(name, None)
     with open(log, "w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-w", str(WORKERS), "-b", f"127.0.0.1:{port}",
@@ -82,14 +84,14 @@ def check(url: str, cookie: str | None) -> None:
         urllib.request.urlopen(request).read()
 
 
-def throughput(database_url: str, plan: Plan, seconds: float, connections: int, out: Path) -> dict:
+def throughput(database_url: str, plan: Plan, seconds: float, connections: int, logs: Path) -> dict:
     path = f"/villages/{plan.village_id}"
     results = {}
-    with gunicorn("app:app", database_url, out / "gunicorn-app.log") as base:
+    with gunicorn("app:app", database_url, logs / "gunicorn-app.log") as base:
         cookie = http_login(base, plan.users["officer"], plan.password)
         check(base + path, cookie)
         results["village page"] = run_load(base + path, cookie, seconds, connections)
-    with gunicorn("bench.baseline_app:app", database_url, out / "gunicorn-baseline.log") as base:
+    with gunicorn("bench.baseline_app:app", database_url, logs / "gunicorn-baseline.log") as base:
         check(base + path, None)
         results["baseline"] = run_load(base + path, None, seconds, connections)
     base_rps = results["baseline"]["rps"]

@@ -43,15 +43,28 @@ def thai_date(day, long: bool = False) -> str:
     return format_date(day, str(get_locale() or "th"), long)
 
 
+def percent(share: float | None) -> str:
+    """85% when whole, 84.6% otherwise, so a village just under target never reads "85%"."""
+    if share is None:
+        return "–"
+    value = share * 100
+    return f"{value:.0f}%" if abs(value - round(value)) < 1e-9 else f"{value:.1f}%"
+
+
 def init_template_helpers(app) -> None:
     from .domain.phone import display as phone_display
     from .domain import thai_id
+    from .followups.forms import PRACTISING
     from .households.wording import FIELD_LABELS, STATUS_LABELS
+    from .once import new_token
     from .sages.wording import missing_text, role_label
 
     app.jinja_env.filters["thai_date"] = thai_date
+    app.jinja_env.filters["pct"] = percent
     app.jinja_env.filters["phone"] = phone_display
     app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.filters["practising_label"] = lambda v: str(dict(PRACTISING).get(v, v))
+    app.jinja_env.globals["new_token"] = new_token
     app.jinja_env.filters["masked_id"] = thai_id.masked
     app.jinja_env.filters["full_id"] = thai_id.formatted
     app.jinja_env.filters["status_label"] = lambda s: str(STATUS_LABELS[s])

@@ -66,3 +66,34 @@ def make_household(village: Village, name: str = "ครัวเรือน", 
     db.session.add(household)
     db.session.commit()
     return household
+
+
+def make_training(village: Village, dates, fiscal_year: int | None = None):
+    """Training days 1.. on the given dates; returns them in order."""
+    from sammachip.domain.clock import current_fiscal_year
+    from sammachip.models import TrainingDay
+
+    days = [TrainingDay(village_id=village.id, fiscal_year=fiscal_year or current_fiscal_year(), day_no=n,
+                        held_on=d) for n, d in enumerate(dates, 1)]
+    db.session.add_all(days)
+    db.session.commit()
+    return days
+
+
+def attend(days, household, count: int) -> None:
+    from sammachip.models import Attendance
+
+    db.session.add_all([Attendance(day_id=d.id, household_id=household.id) for d in days[:count]])
+    db.session.commit()
+
+
+def make_followup(household, visit_date, practising="yes", income=0, status="done", due_date=None, kind="extra"):
+    from sammachip.models import FollowUp
+
+    followup = FollowUp(household_id=household.id, kind=kind, status=status, due_date=due_date or visit_date,
+                        visit_date=visit_date if status == "done" else None,
+                        practising=practising if status == "done" else None,
+                        income_last_month=income if status == "done" else None, visitors=["officer"])
+    db.session.add(followup)
+    db.session.commit()
+    return followup

@@ -21,6 +21,8 @@ def test_officer_logs_in_and_adds_a_village_on_a_phone(phone, app):
     make_village("601303", 2, "แม่เล่ย์")
     db.session.commit()
     log_in(phone, "officer")
+    phone.wait_for_url("**/visits")  # an officer's first screen: visits due
+    phone.click("nav >> text=หมู่บ้าน")
     phone.wait_for_url("**/villages/")
     assert phone.locator(".card-link").count() == 1
     shot(phone, "villages-list")

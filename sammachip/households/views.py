@@ -5,11 +5,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..access import editor_required, village_or_404
 from ..domain import reference, thai_id
-from ..domain.clock import current_fiscal_year
+from ..domain.clock import current_fiscal_year, today
 from ..domain.households import changes_between, placement_problems, poverty_line, village_with_id
 from ..domain.phone import normalize as normalize_phone
 from ..domain.villages import lock_village
 from ..extensions import db
+from ..followups.queries import timeline
 from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
 from ..models import HouseholdChange, Sage, Village
 from ..web import CONFLICT_MESSAGE, is_stale
@@ -48,7 +49,8 @@ def show(household_id: int, problems=(), status=200):
         "households/show.html", household=household, village=village, trainer=trainer,
         options=[(s.id, trainer_option(s, loads.get(s.id, 0))) for s in team], problems=problems,
         personal=sees_personal_data(current_user), line=poverty_line(db.session, household.fiscal_year),
-        changes=changes_of(household.id) if sees_personal_data(current_user) else []), status
+        changes=changes_of(household.id) if sees_personal_data(current_user) else [],
+        timeline=timeline(household, today())), status
 
 
 @bp.route("/households/<int:household_id>/edit", methods=["GET", "POST"])

@@ -10,7 +10,9 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 @login_required
 def home():
-    """Every role starts at the list of its villages, its own ones first."""
+    """Officers start at the visits due today; other roles at their villages."""
+    if current_user.role == "officer":
+        return redirect(url_for("followups.due"))
     return redirect(url_for("villages.index"))
 
 

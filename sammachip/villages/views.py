@@ -6,6 +6,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..access import editor_required, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
+from ..domain import indicators
 from ..domain.clock import current_fiscal_year
 from ..domain.villages import DuplicateVillage, save_village
 from ..extensions import db
@@ -13,6 +14,7 @@ from ..models import Village
 from ..once import already_submitted, new_token
 from ..households.queries import households_section
 from ..sages.queries import team_section
+from ..training.views import min_training_days
 from ..web import CONFLICT_MESSAGE, is_stale, render
 from .choices import fill_area_choices, placeholder
 from .forms import VillageForm
@@ -68,7 +70,8 @@ def show(village_id: int):
     village = village_or_404(village_id)
     fy = current_fiscal_year()
     return render_template("villages/show.html", village=village, fy=fy, team=team_section(village, fy),
-                           hh=households_section(village, fy))
+                           hh=households_section(village, fy),
+                           ind=indicators.for_village(db.session, village.id, fy, min_training_days()))
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])

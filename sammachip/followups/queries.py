@@ -1,0 +1,62 @@
+"""Visits due, a household's timeline, follow-ups within the user's area."""
+from collections import OrderedDict
+from datetime import date
+
+from flask import abort
+from flask_login import current_user
+from sqlalchemy import case, select
+
+from ..domain.areas import village_filter
+from ..extensions import db
+from ..models import Attendance, FollowUp, Household, TrainingDay, Village
+
+
+def followup_or_404(followup_id: int) -> FollowUp:
+    followup = db.session.scalar(
+        select(FollowUp).join(Household, Household.id == FollowUp.household_id)
+        .join(Village, Village.id == Household.village_id)
+        .where(FollowUp.id == followup_id, village_filter(current_user)))
+    if followup is None:
+        abort(404)
+    return followup
+
+
+def due_visits(user, today: date) -> "OrderedDict[Village, list]":
+    """Open follow-ups due today or overdue in the user's area, grouped by village:
+    the user's own subdistricts first, then overdue before due today."""
+    mine = user.coordinated_codes
+    order = [case((FollowUp.due_date < today, 0), else_=1), FollowUp.due_date, Village.code, Household.head_name]
+    if mine:
+        order.insert(0, case((Village.subdistrict_code.in_(mine), 0), else_=1))
+    rows = db.session.execute(
+        select(FollowUp, Household, Village)
+        .join(Household, Household.id == FollowUp.household_id)
+        .join(Village, Village.id == Household.village_id)
+        .where(village_filter(user), FollowUp.status != "done", FollowUp.due_date <= today,
+               Household.status == "registered")
+        .order_by(*order)).all()
+    groups: OrderedDict = OrderedDict()
+    for followup, household, village in rows:
+        groups.setdefault(village, []).append((followup, household))
+    return groups
+
+
+def timeline(household: Household, today: date) -> list[dict]:
+    """Intake, each training day, each follow-up, in date order."""
+    entries = [{"date": household.consent_at.date(), "kind": "intake"}]
+    days = db.session.execute(
+        select(TrainingDay, Attendance.household_id)
+        .outerjoin(Attendance, (Attendance.day_id == TrainingDay.id) & (Attendance.household_id == household.id))
+        .where(TrainingDay.village_id == household.village_id, TrainingDay.fiscal_year == household.fiscal_year,
+               TrainingDay.held_on <= today)).all()
+    entries += [{"date": d.held_on, "kind": "training", "day": d, "present": present is not None}
+                for d, present in days]
+    followups = db.session.scalars(select(FollowUp).where(FollowUp.household_id == household.id)).all()
+    entries += [{"date": f.visit_date or f.due_date, "kind": "followup", "followup": f} for f in followups]
+    return sorted(entries, key=lambda e: (e["date"], e["kind"] != "intake"))
+
+
+def next_scheduled(followup: FollowUp) -> date | None:
+    return db.session.scalar(select(FollowUp.due_date).where(
+        FollowUp.household_id == followup.household_id, FollowUp.id != followup.id,
+        FollowUp.status != "done", FollowUp.due_date > followup.due_date).order_by(FollowUp.due_date).limit(1))

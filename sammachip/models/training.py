@@ -1,0 +1,84 @@
+from datetime import date, datetime
+
+from sqlalchemy import (JSON, CheckConstraint, Column, Date, DateTime, ForeignKey, Integer, SmallInteger, String,
+                        Table, Text, UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .base import SubmittedOnce, Timestamps, Versioned, utcnow
+from .sage import Sage
+
+training_day_trainers = Table(
+    "training_day_trainers", db.metadata,
+    Column("day_id", ForeignKey("training_days.id", ondelete="CASCADE"), primary_key=True),
+    Column("sage_id", ForeignKey("sages.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class TrainingDay(Timestamps, Versioned, db.Model):
+    """One of the village's five training days (ฝึกอบรมอาชีพ ๕ วัน)."""
+
+    __tablename__ = "training_days"
+    __table_args__ = (
+        UniqueConstraint("village_id", "fiscal_year", "day_no"),
+        CheckConstraint("day_no BETWEEN 1 AND 5", name="day_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
+    fiscal_year: Mapped[int] = mapped_column(SmallInteger)
+    day_no: Mapped[int] = mapped_column(SmallInteger)
+    held_on: Mapped[date] = mapped_column(Date)
+    topic: Mapped[str] = mapped_column(String(200), default="")
+
+    trainers: Mapped[list[Sage]] = relationship(secondary=training_day_trainers, lazy="selectin")
+
+
+class Attendance(db.Model):
+    """A household present on a training day. No row means absent; the row
+    is set or removed to the state tapped, so a repeated tap changes nothing."""
+
+    __tablename__ = "attendance"
+
+    day_id: Mapped[int] = mapped_column(ForeignKey("training_days.id", ondelete="CASCADE"), primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), primary_key=True,
+                                              index=True)
+    marked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    marked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class FollowUp(Timestamps, Versioned, SubmittedOnce, db.Model):
+    """A follow-up visit: scheduled after training, planned at a visit, or
+    added any time. status: due → draft (checklist started) → done."""
+
+    __tablename__ = "followups"
+    __table_args__ = (
+        CheckConstraint("status IN ('due', 'draft', 'done')", name="status_known"),
+        CheckConstraint("kind IN ('scheduled', 'planned', 'extra')", name="kind_known"),
+        CheckConstraint("income_last_month IS NULL OR income_last_month >= 0", name="income_not_negative"),
+        CheckConstraint("fund_amount IS NULL OR fund_amount >= 0", name="fund_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(8), default="due", index=True)
+    due_date: Mapped[date] = mapped_column(Date, index=True)
+    # The checklist's answers while it is a draft, and the step reached.
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    step: Mapped[int] = mapped_column(SmallInteger, default=1)
+    visit_date: Mapped[date | None] = mapped_column(Date)
+    practising: Mapped[str | None] = mapped_column(String(8))  # yes / partly / no
+    not_practising_reason: Mapped[str] = mapped_column(String(32), default="")
+    reason_text: Mapped[str] = mapped_column(String(300), default="")
+    income_last_month: Mapped[int | None] = mapped_column(Integer)
+    sells_where: Mapped[str] = mapped_column(String(200), default="")
+    group_name: Mapped[str] = mapped_column(String(200), default="")
+    fund_source: Mapped[str] = mapped_column(String(32), default="")
+    fund_other: Mapped[str] = mapped_column(String(100), default="")
+    fund_amount: Mapped[int | None] = mapped_column(Integer)
+    visitors: Mapped[list] = mapped_column(JSON, default=list)
+    problems: Mapped[str] = mapped_column(Text, default="")
+    help_needed: Mapped[str] = mapped_column(Text, default="")
+    next_visit_date: Mapped[date | None] = mapped_column(Date)
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

@@ -1,0 +1,13 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField
+
+from ..forms_common import day, text
+from ..users.forms import CheckboxList
+
+
+class TrainingDayForm(FlaskForm):
+    held_on = day(_l("วันที่อบรม"), required=True)
+    topic = text(_l("หัวข้อ/สิ่งที่ฝึก"), 200, required=False)
+    trainers = CheckboxList(_l("วิทยากรที่สอน"), validate_choice=False)
+    version = HiddenField()
