@@ -1,0 +1,59 @@
+"""On a phone: tick a day's attendance, do a follow-up from "visits due", see the indicator move."""
+from datetime import timedelta
+
+from sammachip.domain.clock import today
+
+from .browser import shot
+from .factories import attend, make_household, make_training, make_user, make_village
+from .test_browser_foundation import log_in
+
+
+def test_attendance_then_followup_moves_the_indicator(phone):
+    make_user("officer", "officer", "6013", coordinated=("601303",))
+    village = make_village("601303", 2, "แม่เล่ย์")
+    days = make_training(village, [today() - timedelta(days=40 - k) for k in range(5)])
+    households = [make_household(village, f"ครัวเรือนที่ {n}", n=n) for n in range(1, 4)]
+    for h in households:
+        attend(days, h, 3)  # three days each so far: not yet trained
+    village_id, day5 = village.id, days[4].id
+    log_in(phone, "officer")
+
+    phone.goto(f"/training-days/{day5}")
+    assert phone.inner_text("#day-count") == "0/3"
+    for n in (1, 2):
+        phone.click(f"button:has-text('ครัวเรือนที่ {n}')")
+        phone.wait_for_selector(f"#day-count:has-text('{n}/3')")
+    assert phone.locator("button.toggle.on").count() == 2
+    shot(phone, "attendance")
+    # a fourth day each: two households completed, follow-ups scheduled (1 month after day 5: overdue now)
+
+    phone.goto("/visits")
+    phone.wait_for_selector("text=ครัวเรือนที่ 1")
+    shot(phone, "visits-due")
+    phone.click("text=ครัวเรือนที่ 1")
+    phone.wait_for_selector("text=ขั้นที่ 1 จาก 6")
+    phone.click("label.choice-yes")
+    phone.click("button[value=next]")
+    phone.wait_for_selector("text=ขั้นที่ 2 จาก 6")
+    phone.fill("#income_last_month", "2500")
+    phone.click("button[value=next]")
+    phone.wait_for_selector("text=ขั้นที่ 3 จาก 6")
+    phone.click("button[value=next]")  # no fund: the default
+    phone.wait_for_selector("text=ขั้นที่ 4 จาก 6")
+    phone.check("input[value=officer]")
+    phone.check("input[value=kpst]")
+    shot(phone, "followup-visitors")
+    phone.click("button[value=next]")
+    phone.wait_for_selector("text=ขั้นที่ 5 จาก 6")
+    phone.click("button[value=next]")
+    phone.wait_for_selector("text=ขั้นที่ 6 จาก 6")
+    phone.click("text=บันทึกการเยี่ยม")
+    phone.wait_for_selector("text=บันทึกการเยี่ยมแล้ว")
+    shot(phone, "household-timeline")
+
+    phone.goto(f"/villages/{village_id}")
+    bar = phone.locator("#outcomes [role=progressbar][aria-label='ประกอบอาชีพ']")
+    assert bar.get_attribute("aria-valuenow") == "50.0"
+    assert phone.locator("text=ประกอบอาชีพตามที่ฝึก 1 จาก 2 ครัวเรือน = 50%").count() == 1
+    shot(phone, "village-outcomes")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
