@@ -57,12 +57,15 @@ def init_template_helpers(app) -> None:
     from .followups.forms import PRACTISING
     from .households.wording import FIELD_LABELS, STATUS_LABELS
     from .once import new_token
+    from .progress.wording import STATUS_LABELS as PROGRESS_STATUS, STEP_LABELS
     from .sages.wording import missing_text, role_label
 
     app.jinja_env.filters["thai_date"] = thai_date
     app.jinja_env.filters["pct"] = percent
     app.jinja_env.filters["phone"] = phone_display
     app.jinja_env.filters["role_label"] = role_label
+    app.jinja_env.filters["step_label"] = lambda c: str(STEP_LABELS[c])
+    app.jinja_env.filters["status_label_progress"] = lambda c: str(PROGRESS_STATUS[c])
     app.jinja_env.filters["practising_label"] = lambda v: str(dict(PRACTISING).get(v, v))
     app.jinja_env.globals["new_token"] = new_token
     app.jinja_env.filters["masked_id"] = thai_id.masked

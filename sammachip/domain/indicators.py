@@ -25,6 +25,7 @@ class Indicators:
     practising: int = 0
     baseline: int = 0
     added_income: int = 0
+    trained_visited: int = 0  # trained households with at least one completed follow-up
 
     @property
     def share(self) -> float | None:
@@ -51,8 +52,9 @@ def household_rows(fiscal_year: int, min_days: int, area_filter):
               .where(FollowUp.status == "done").subquery())
     trained = func.coalesce(attended.c.days, 0) >= min_days
     practising = and_(trained, ranked.c.practising == "yes")
+    visited = and_(trained, ranked.c.household_id.is_not(None))
     return (select(Household.village_id, Village.district_code, Village.province_code,
-                   trained.label("trained"), practising.label("practising"),
+                   trained.label("trained"), practising.label("practising"), visited.label("visited"),
                    case((practising, Household.income_per_year), else_=0).label("baseline"),
                    case((practising, func.coalesce(ranked.c.income_last_month, 0) * 12), else_=0).label("added"))
             .join(Village, Village.id == Household.village_id)
@@ -69,8 +71,9 @@ def indicators_by(session: Session, key: str, fiscal_year: int, min_days: int, a
     as_int = lambda flag: func.sum(case((flag, 1), else_=0))  # noqa: E731  (booleans sum alike on both databases)
     result = session.execute(select(
         group, func.count(), as_int(rows.c.trained), as_int(rows.c.practising),
-        func.coalesce(func.sum(rows.c.baseline), 0), func.coalesce(func.sum(rows.c.added), 0)).group_by(group))
-    return {k: Indicators(int(n), int(t), int(p), int(b), int(a)) for k, n, t, p, b, a in result}
+        func.coalesce(func.sum(rows.c.baseline), 0), func.coalesce(func.sum(rows.c.added), 0),
+        as_int(rows.c.visited)).group_by(group))
+    return {k: Indicators(int(n), int(t), int(p), int(b), int(a), int(v)) for k, n, t, p, b, a, v in result}
 
 
 def for_village(session: Session, village_id: int, fiscal_year: int, min_days: int) -> Indicators:

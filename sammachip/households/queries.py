@@ -27,12 +27,15 @@ def my_draft(token: str) -> HouseholdDraft | None:
                village_filter(current_user)))
 
 
-def households_section(village: Village, fiscal_year: int) -> dict:
-    """The village page's households: per-trainer seats, unassigned, reserve, my drafts."""
+def households_section(village: Village, fiscal_year: int, team: list | None = None, with_line: bool = False) -> dict:
+    """The village's households: per-trainer seats, unassigned, reserve, my drafts.
+    `team` may be passed in when the page has loaded it already."""
     households = list(db.session.scalars(
         select(Household).where(Household.village_id == village.id, Household.fiscal_year == fiscal_year)
         .order_by(Household.head_name)))
-    team = sorted(team_of(db.session, village.id, fiscal_year), key=lambda s: (s.role != "lead", s.name))
+    if team is None:
+        team = team_of(db.session, village.id, fiscal_year)
+    team = sorted(team, key=lambda s: (s.role != "lead", s.name))
     drafts = list(db.session.scalars(
         select(HouseholdDraft).where(HouseholdDraft.village_id == village.id,
                                      HouseholdDraft.officer_id == current_user.id,
@@ -44,9 +47,10 @@ def households_section(village: Village, fiscal_year: int) -> dict:
         "reserve": [h for h in households if h.status == "reserve"],
         "by_trainer": {s.id: [h for h in registered if h.trainer_id == s.id] for s in team},
         "unassigned": [h for h in registered if h.trainer_id is None],
+        "all": households,
         "team": team,
         "drafts": drafts,
-        "line": poverty_line(db.session, fiscal_year),
+        "line": poverty_line(db.session, fiscal_year) if with_line else None,
     }
 
 

@@ -35,7 +35,7 @@ def index(village_id: int):
     village = village_or_404(village_id)
     fy = current_fiscal_year()
     return render_template("households/index.html", village=village, fy=fy,
-                           hh=households_section(village, fy))
+                           hh=households_section(village, fy, with_line=True))
 
 
 @bp.get("/households/<int:household_id>")

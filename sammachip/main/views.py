@@ -10,9 +10,14 @@ bp = Blueprint("main", __name__)
 @bp.get("/")
 @login_required
 def home():
-    """Officers start at the visits due today; other roles at their villages."""
+    """Officers start at the visits due today, district managers at their
+    dashboard, province users at the roll-up, admins at the district list."""
     if current_user.role == "officer":
         return redirect(url_for("followups.due"))
+    if current_user.role == "district":
+        return redirect(url_for("progress.district", district_code=current_user.district_code))
+    if current_user.role == "province":
+        return redirect(url_for("progress.province", province_code=current_user.province_code))
     return redirect(url_for("villages.index"))
 
 

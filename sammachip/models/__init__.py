@@ -1,10 +1,11 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
+from .progress import VillageStepMark
 from .reference import Occupation, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
 from .user import ROLES, User, UserSubdistrict
 from .village import Village
 
-__all__ = ["Attendance", "FollowUp", "TrainingDay", "training_day_trainers", "HOUSEHOLD_STATUSES", "Household", "HouseholdChange", "HouseholdDraft", "PovertyLine", "ROLES", "SAGE_ROLES", "Occupation", "Sage", "SageAnswer", "SageCertificate",
+__all__ = ["VillageStepMark", "Attendance", "FollowUp", "TrainingDay", "training_day_trainers", "HOUSEHOLD_STATUSES", "Household", "HouseholdChange", "HouseholdDraft", "PovertyLine", "ROLES", "SAGE_ROLES", "Occupation", "Sage", "SageAnswer", "SageCertificate",
            "SageCriterion", "SageRoleChange", "User", "UserSubdistrict", "Village"]

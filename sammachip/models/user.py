@@ -24,7 +24,7 @@ class User(UserMixin, Timestamps, db.Model):
     active: Mapped[bool] = mapped_column(default=True)
 
     coordinated: Mapped[list["UserSubdistrict"]] = relationship(
-        back_populates="user", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="user", cascade="all, delete-orphan", lazy="joined"
     )
 
     def set_password(self, password: str) -> None:

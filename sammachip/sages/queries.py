@@ -31,6 +31,7 @@ def team_section(village: Village, fiscal_year: int) -> dict:
     criteria = criteria_for(db.session, fiscal_year)
     team = [s for s in sages if s.role]
     return {
+        "team": team,
         "status": team_status(team),
         "results": {s.id: criteria_result(s, criteria) for s in sages},
         "candidate_count": len(sages) - len(team),

@@ -21,7 +21,7 @@ def index():
     query = select(User).order_by(User.role, User.username)
     if current_user.role == "district":
         query = query.where(User.district_code == current_user.district_code)
-    return render_template("users/index.html", users=db.session.scalars(query).all(), role_labels=ROLE_LABELS)
+    return render_template("users/index.html", users=db.session.scalars(query).unique().all(), role_labels=ROLE_LABELS)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -6,8 +6,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..access import editor_required, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
-from ..domain import indicators
-from ..domain.clock import current_fiscal_year
+from ..domain.clock import current_fiscal_year, today
+from ..domain.progress import facts_of_village, steps_of
 from ..domain.villages import DuplicateVillage, save_village
 from ..extensions import db
 from ..models import Village
@@ -69,9 +69,11 @@ def create():
 def show(village_id: int):
     village = village_or_404(village_id)
     fy = current_fiscal_year()
-    return render_template("villages/show.html", village=village, fy=fy, team=team_section(village, fy),
-                           hh=households_section(village, fy),
-                           ind=indicators.for_village(db.session, village.id, fy, min_training_days()))
+    team = team_section(village, fy)
+    hh = households_section(village, fy, team["team"])
+    facts = facts_of_village(db.session, village.id, fy, min_training_days(), today(), team["team"], hh["all"])
+    return render_template("villages/show.html", village=village, fy=fy, team=team, hh=hh, facts=facts,
+                           steps=steps_of(facts), ind=facts.ind)
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])

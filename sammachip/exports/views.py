@@ -1,0 +1,77 @@
+"""CSV (UTF-8 with BOM, so Excel shows Thai) and XLSX downloads, filtered to the user's area."""
+import csv
+import io
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask_login import current_user, login_required
+from openpyxl import Workbook
+
+from ..domain import geo
+from ..domain.areas import covers
+from ..domain.clock import current_fiscal_year, today
+from ..models import Village
+from .tables import TABLES
+
+bp = Blueprint("exports", __name__, url_prefix="/exports")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def area_where():
+    """The area asked for (?district= or ?province=), inside the user's own; else the user's own."""
+    district, province = request.args.get("district", ""), request.args.get("province", "")
+    if district:
+        if len(district) != 4 or not geo.district_name(district) or not covers(current_user, district):
+            abort(404)
+        return Village.district_code == district, district
+    if province:
+        if len(province) != 2 or not geo.province_name(province) or not covers(current_user, province):
+            abort(404)
+        return Village.province_code == province, province
+    if current_user.district_code:
+        return Village.district_code == current_user.district_code, current_user.district_code
+    if current_user.province_code:
+        return Village.province_code == current_user.province_code, current_user.province_code
+    abort(404)  # an admin must name an area: the whole country is not one download
+
+
+def safe(value):
+    """A cell that starts like a formula is shown as text, never run by Excel."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+@bp.get("/")
+@login_required
+def index():
+    _, area = area_where()
+    return render_template("exports/index.html", area=area, tables=TABLES, fy=current_fiscal_year())
+
+
+@bp.get("/<kind>.<fmt>")
+@login_required
+def download(kind: str, fmt: str):
+    if kind not in TABLES or fmt not in ("csv", "xlsx"):
+        abort(404)
+    where, area = area_where()
+    title, build = TABLES[kind]
+    fy = current_fiscal_year()
+    head, rows = build(current_user, where, fy, current_app.config["TRAINING_COMPLETION_MIN_DAYS"], today())
+    name = f"sammachip-{kind}-{area}-{fy}.{fmt}"
+    if fmt == "csv":
+        out = io.StringIO()
+        out.write("\ufeff")
+        writer = csv.writer(out)
+        writer.writerow(head)
+        writer.writerows([safe(c) for c in row] for row in rows)
+        body, mime = out.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
+    else:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet(title)
+        sheet.append(head)
+        for row in rows:
+            sheet.append([safe(c) for c in row])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        body, mime = buffer.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'})
