@@ -26,7 +26,7 @@ SORTS = {
 
 @bp.route("/villages/<int:village_id>/process", methods=["GET"])
 @login_required
-def village(village_id: int, forms=None, status=200):
+def process(village_id: int, forms=None, status=200):
     village = village_or_404(village_id)
     fy = current_fiscal_year()
     facts = facts_of_village(db.session, village.id, fy, min_training_days(), today())
@@ -45,10 +45,10 @@ def mark(village_id: int, step: str):
         abort(404)
     form = StepMarkForm(prefix=step)
     if not form.validate():
-        return village(village_id, {step: form}, 422)
+        return process(village_id, {step: form}, 422)
     if form.done_on.data > today():
         form.done_on.errors.append(_("วันที่ต้องไม่เลยวันนี้"))
-        return village(village_id, {step: form}, 422)
+        return process(village_id, {step: form}, 422)
     fy = current_fiscal_year()
     existing = db.session.scalar(select(VillageStepMark).where(
         VillageStepMark.village_id == village.id, VillageStepMark.fiscal_year == fy, VillageStepMark.step == step))
@@ -57,7 +57,7 @@ def mark(village_id: int, step: str):
     db.session.add(mark)
     db.session.commit()
     flash(_("บันทึกขั้นตอนแล้ว"), "success")
-    return redirect(url_for(".village", village_id=village.id) + f"#step-{step}", 303)
+    return redirect(url_for(".process", village_id=village.id) + f"#step-{step}", 303)
 
 
 @bp.post("/villages/<int:village_id>/process/<step>/undo")
@@ -73,7 +73,7 @@ def undo(village_id: int, step: str):
         db.session.delete(mark)
         db.session.commit()
         flash(_("ยกเลิกการทำเครื่องหมายแล้ว"), "info")
-    return redirect(url_for(".village", village_id=village.id) + f"#step-{step}", 303)
+    return redirect(url_for(".process", village_id=village.id) + f"#step-{step}", 303)
 
 
 def district_rows(district_code: str, subdistrict: str = "", status: str = "", sort: str = "code"):

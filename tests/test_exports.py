@@ -1,0 +1,91 @@
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from openpyxl import load_workbook
+
+from sammachip.domain.clock import today
+
+from .factories import attend, make_followup, make_household, make_training, make_user, make_village, thai_pin
+
+FULL = "1-0000-00000-01-"  # the formatted start of thai_pin(1)
+
+
+@pytest.fixture
+def data():
+    mine = make_village("601303", 2, "แม่เล่ย์")
+    theirs = make_village("601101", 3, "ลาดยาว")
+    days = make_training(mine, [today() - timedelta(days=5 - k) for k in range(5)])
+    h = make_household(mine, "=HYPERLINK(\"http://x\")", n=1, income=80_000)
+    attend(days, h, 4)
+    make_followup(h, today(), "yes", income=1500)
+    make_household(theirs, "ของลาดยาว", n=2)
+    return mine
+
+
+def read_csv(response):
+    body = response.data
+    assert body.startswith("\ufeff".encode())  # BOM: Excel opens Thai correctly
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def read_xlsx(response):
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    return [[c for c in row] for row in sheet.iter_rows(values_only=True)]
+
+
+def test_district_manager_gets_full_ids_and_only_their_district(client, auth, data):
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    rows = read_csv(client.get("/exports/households.csv"))
+    assert rows[0][:6] == ["รหัสหมู่บ้าน", "หมู่ที่", "ชื่อหมู่บ้าน", "ตำบล", "อำเภอ", "ชื่อหัวหน้าครัวเรือน"]
+    assert len(rows) == 2 and rows[1][2] == "แม่เล่ย์"
+    assert rows[1][6] == "1-0000-00000-01-" + thai_pin(1)[-1]
+    assert rows[1][5].startswith("'=")  # a formula typed as a name stays text
+    assert rows[1][10] == "80000"
+    xlsx = read_xlsx(client.get("/exports/households.xlsx"))
+    assert xlsx[0][5] == "ชื่อหัวหน้าครัวเรือน" and xlsx[1][6].startswith(FULL)
+    assert client.get("/exports/households.csv?district=6011").status_code == 404
+
+
+def test_officer_and_province_get_masked_ids(client, auth, data):
+    make_user("off", "officer", "6013")
+    auth.login("off")
+    row = read_csv(client.get("/exports/households.csv"))[1]
+    assert row[6].startswith("X-XXXX-XXXX") and row[10] == "80000"
+    auth.logout()
+    make_user("prov", "province", "6013")
+    auth.login("prov")
+    rows = read_csv(client.get("/exports/households.csv"))
+    assert {r[2] for r in rows[1:]} == {"แม่เล่ย์", "ลาดยาว"}  # whole province
+    assert all(r[6].startswith("X-XXXX") for r in rows[1:]) and all(r[10] == "" for r in rows[1:])
+    only = read_csv(client.get("/exports/households.csv?district=6011"))
+    assert [r[2] for r in only[1:]] == ["ลาดยาว"]
+    assert client.get("/exports/households.csv?province=10").status_code == 404
+
+
+def test_villages_attendance_and_followups_tables(client, auth, data):
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    villages = read_xlsx(client.get("/exports/villages.xlsx"))
+    assert villages[0][-1] == "สถานะ" and villages[1][2] == "แม่เล่ย์"
+    assert villages[1][8] == 1 and villages[1][9] == 1 and villages[1][10] == 100  # trained, practising, 100 %
+    attendance = read_csv(client.get("/exports/attendance.csv"))
+    assert attendance[0][7:12] == ["วันที่ 1", "วันที่ 2", "วันที่ 3", "วันที่ 4", "วันที่ 5"]
+    assert attendance[1][7:14] == ["มา", "มา", "มา", "มา", "ขาด", "4", "ผ่าน"]
+    followups = read_csv(client.get("/exports/followups.csv"))
+    assert followups[0][9] == "ประกอบอาชีพ" and followups[1][9] == "ทำอยู่" and followups[1][11] == "1500"
+    assert client.get("/exports/nothing.csv").status_code == 404
+    assert client.get("/exports/households.pdf").status_code == 404
+
+
+def test_admin_must_name_an_area(client, auth, data):
+    make_user("root", "admin")
+    auth.login("root")
+    assert client.get("/exports/households.csv").status_code == 404
+    assert len(read_csv(client.get("/exports/households.csv?province=60"))) == 3
+
+
+def test_exports_need_login(client):
+    assert client.get("/exports/households.csv").status_code == 302

@@ -1,0 +1,207 @@
+"""Village process steps, dashboards, roll-ups and their fixed query cost."""
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import event, func, select
+
+from sammachip.domain.clock import today
+from sammachip.domain.progress import facts_of_village, steps_of
+from sammachip.extensions import db
+from sammachip.models import VillageStepMark
+
+from .factories import (attend, make_followup, make_household, make_sage, make_training, make_user, make_village,
+                        phone_no)
+
+
+def steps_done(village) -> dict:
+    facts = facts_of_village(db.session, village.id, current_fy(), 4, today())
+    return {s.code: s.done for s in steps_of(facts)}
+
+
+def current_fy():
+    from sammachip.domain.clock import current_fiscal_year
+    return current_fiscal_year()
+
+
+def full_village(subdistrict="601303", moo=2, name="ครบ", practising=17, base=0):
+    """A village through training: a trained team, 20 households 4 per trainer, 5 days attended,
+    each trained household visited once; `practising` of them say yes."""
+    village = make_village(subdistrict, moo, name)
+    lead = make_sage(village, "หลัก", phone_no(base), role="lead")
+    lead.course_passed, lead.workshop_date = True, date(2026, 10, 20)
+    team = [lead] + [make_sage(village, f"ผช{i}", phone_no(base + i), role="assistant") for i in range(1, 5)]
+    days = make_training(village, [today() - timedelta(days=30 - k) for k in range(5)])
+    for n in range(20):
+        h = make_household(village, f"{name}{n}", n=base * 100 + n + 1, trainer=team[n // 4], income=100_000)
+        attend(days, h, 5)
+        make_followup(h, today() - timedelta(days=1), "yes" if n < practising else "no", income=250)
+    return village
+
+
+def test_each_derived_step_follows_the_data(app):
+    village = make_village()
+    assert not any(steps_done(village).values())
+    lead = make_sage(village, "หลัก", phone_no(0), role="lead")
+    assert steps_done(village)["lead_trained"] is False  # selected but not trained yet
+    lead.course_passed = True
+    db.session.commit()
+    assert steps_done(village)["lead_trained"] and not steps_done(village)["workshop"]
+    lead.workshop_date = date(2026, 10, 20)
+    db.session.commit()
+    assert steps_done(village)["workshop"] and not steps_done(village)["team"]
+    assistants = [make_sage(village, f"ผช{i}", phone_no(i), role="assistant") for i in range(1, 5)]
+    assert steps_done(village)["team"]
+    team = [lead] + assistants
+    households = [make_household(village, f"h{n}", n=n + 1) for n in range(20)]
+    assert not steps_done(village)["households"]  # registered but not assigned
+    for n, h in enumerate(households):
+        h.trainer_id = team[n // 4].id
+    db.session.commit()
+    assert steps_done(village)["households"]
+    days = make_training(village, [today() - timedelta(days=10 - k) for k in range(4)] + [today() + timedelta(days=1)])
+    assert not steps_done(village)["training"]  # day 5 is tomorrow
+    days[4].held_on = today()
+    db.session.commit()
+    assert steps_done(village)["training"]
+    for h in households:
+        attend(days, h, 4)
+    for h in households[:19]:
+        make_followup(h, today(), "yes")
+    assert not steps_done(village)["followup"]
+    make_followup(households[19], today(), "no")
+    assert steps_done(village)["followup"]
+
+
+def test_manual_steps_are_marked_with_a_date_and_can_be_undone(client, auth):
+    make_user("officer", "officer", "6013")
+    village = make_village()
+    auth.login("officer")
+    page = client.get(f"/villages/{village.id}/process").text
+    assert "จัดตั้งกลุ่มอาชีพ" in page and "0 จาก 11" not in page
+    response = client.post(f"/villages/{village.id}/process/otop", data={"otop-done_on": "2026-11-20", "otop-note": "OTOP 3 ดาว"})
+    assert response.status_code == 303
+    mark = db.session.scalar(select(VillageStepMark))
+    assert (mark.step, mark.done_on, mark.note) == ("otop", date(2026, 11, 20), "OTOP 3 ดาว")
+    assert steps_done(village)["otop"]
+    assert "20 พ.ย. 2569" in client.get(f"/villages/{village.id}/process").text
+    assert "1 จาก 11" in client.get(f"/villages/{village.id}").text
+    client.post(f"/villages/{village.id}/process/otop/undo")
+    assert db.session.scalar(select(func.count()).select_from(VillageStepMark)) == 0
+    future = client.post(f"/villages/{village.id}/process/group", data={"group-done_on": (today() + timedelta(days=2)).isoformat()})
+    assert future.status_code == 422 and "วันที่ต้องไม่เลยวันนี้" in future.text
+    assert client.post(f"/villages/{village.id}/process/team", data={}).status_code == 404  # derived: not markable
+
+
+def test_village_header_names_the_next_step(client, auth):
+    make_user("officer", "officer", "6013")
+    village = full_village()
+    auth.login("officer")
+    html = client.get(f"/villages/{village.id}").text
+    assert "6 จาก 11" in html and "ขั้นต่อไป: จัดตั้งกลุ่มอาชีพ" in html
+    assert "5/5" in html and "20/20" in html and "85%" in html
+
+
+def test_district_dashboard_totals_filter_and_links(client, auth):
+    """Hand-built district: village A 17/20 practising (85 %, on target), village B 10/20
+    (50 %, behind), village C untouched. Totals: 40 trained, 27 practising = 67.5 %;
+    income 27 × 3,000 / 27 × 100,000 = 3 %."""
+    make_user("boss", "district", "6013")
+    a = full_village("601303", 1, "เอ", practising=17, base=0)
+    b = full_village("601304", 2, "บี", practising=10, base=1)
+    make_village("601305", 3, "ซี")
+    make_village("601101", 4, "ลาดยาว")
+    auth.login("boss")
+    assert client.get("/").headers["Location"] == "/districts/6013"
+    html = client.get("/districts/6013").text
+    assert "67.5%" in html and ">40<" in html and ">3%<" in html
+    assert "ถึงเป้า 1" in html and "ต่ำกว่าเป้า 1" in html and "ยังไม่เริ่ม 1" in html
+    assert "ลาดยาว" not in html
+    assert f'/villages/{a.id}/households' in html  # each number links to its list
+    only_b = client.get("/districts/6013?subdistrict=601304", headers={"HX-Request": "true"}).text
+    assert "บ้านบี" in only_b and "บ้านเอ" not in only_b and "<html" not in only_b
+    behind = client.get("/districts/6013?status=behind").text
+    assert "บ้านบี" in behind and "บ้านเอ" not in behind.split('id="district-rows"')[1]
+    by_practising = client.get("/districts/6013?sort=practising").text.split('id="district-rows"')[1]
+    assert by_practising.index("บ้านเอ") < by_practising.index("บ้านบี")
+    assert client.get("/districts/6011").status_code == 404
+    report = client.get("/districts/6013/report").text
+    assert "รายงานผลการดำเนินงาน" in report and "report.css" in report and "บ้านบี" in report
+
+
+def test_province_rollup_one_row_per_district_only_own_province(client, auth):
+    make_user("prov", "province", "6013")
+    full_village("601303", 1, "เอ", practising=17)
+    make_village("601101", 4, "ลาดยาว")
+    make_village("100101", 1, "กรุงเทพ")
+    auth.login("prov")
+    assert client.get("/").headers["Location"] == "/provinces/60"
+    html = client.get("/provinces/60").text
+    assert "อ.แม่วงก์" in html and "อ.ลาดยาว" in html and "ถึงเป้า 1" in html and "ประกอบอาชีพ 85%" in html
+    assert "กรุงเทพ" not in html and "พระนคร" not in html
+    assert client.get("/provinces/10").status_code == 404
+    make_user("boss", "district", "6013")
+    auth.logout()
+    auth.login("boss")
+    assert client.get("/provinces/60").status_code == 404  # district users have their dashboard
+
+
+class QueryCounter:
+    def __init__(self, engine):
+        self.engine, self.count = engine, 0
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self.bump)
+        return self
+
+    def bump(self, conn, cursor, statement, *args):
+        self.count += not statement.startswith("BEGIN")  # SQLite's explicit BEGIN is not a query
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self.bump)
+
+
+def statements(client, url) -> int:
+    with QueryCounter(db.engine) as counter:
+        assert client.get(url).status_code == 200
+    return counter.count
+
+
+def villages_with_data(n: int, start: int):
+    subdistricts = ["601301", "601303", "601304", "601305"]
+    for i in range(start, start + n):
+        village = make_village(subdistricts[i % 4], i // 4 % 99 + 1, f"v{i}")
+        make_sage(village, f"s{i}", phone_no(i), role="lead")
+        days = make_training(village, [today() - timedelta(days=3)])
+        h = make_household(village, f"h{i}", n=1000 + i)
+        attend(days, h, 1)
+        make_followup(h, today(), "yes", income=100)
+        db.session.add(VillageStepMark(village_id=village.id, fiscal_year=current_fy(), step="group", done_on=today()))
+    db.session.commit()
+
+
+def test_dashboards_cost_the_same_number_of_queries_for_2_or_60_villages(client, auth):
+    make_user("boss", "district", "6013")
+    make_user("prov", "province", "6013")
+    villages_with_data(2, 0)
+    auth.login("boss")
+    district_small = statements(client, "/districts/6013")
+    report_small = statements(client, "/districts/6013/report")
+    auth.logout()
+    auth.login("prov")
+    province_small = statements(client, "/provinces/60")
+    villages_with_data(58, 2)
+    province_large = statements(client, "/provinces/60")
+    auth.logout()
+    auth.login("boss")
+    assert statements(client, "/districts/6013") == district_small
+    assert statements(client, "/districts/6013/report") == report_small
+    assert province_large == province_small
+
+
+def test_village_page_costs_the_same_for_one_household_or_twenty(client, auth):
+    make_user("officer", "officer", "6013", coordinated=("601303",))
+    small = make_village("601304", 9, "เล็ก")
+    make_household(small, trainer=make_sage(small, "คนเดียว", phone_no(50), role="lead"), n=999)
+    small_id, full_id = small.id, full_village().id
+    auth.login("officer")
+    assert statements(client, f"/villages/{small_id}") == statements(client, f"/villages/{full_id}")
