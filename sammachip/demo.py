@@ -58,5 +58,88 @@ def seed_villages(session: Session) -> list[Village]:
 
 def seed_demo(session: Session) -> None:
     seed_users(session)
-    seed_villages(session)
+    villages = seed_villages(session)
+    seed_programme_villages(session, villages)
     session.commit()
+
+
+GIVEN = ["สมชาย", "สมศรี", "บุญมี", "ประเสริฐ", "มาลี", "สุนทร", "อำไพ", "วิชัย", "จันทร์เพ็ญ", "ทองดี"]
+FAMILY = ["ใจดี", "ศรีสุข", "บุญมา", "แก้วมณี", "ทองคำ", "พึ่งบุญ", "สายสุวรรณ", "มีสุข"]
+
+
+def demo_pin(n: int) -> str:
+    """A valid national ID (mod-11 check digit) for a made-up demo person."""
+    body = f"5{60130000000 + n:011d}"[:12]
+    return body + str((11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10)
+
+
+def person(i: int) -> str:
+    return f"{GIVEN[i % len(GIVEN)]} {FAMILY[(i // len(GIVEN)) % len(FAMILY)]}"
+
+
+def seed_programme(session: Session, village: Village, team_size: int, households: int, trained: bool, base: int) -> None:
+    """A village part-way through the programme: a team, households, maybe a held training with visits."""
+    from datetime import timedelta
+
+    from .domain.clock import current_fiscal_year, today
+    from .domain.reference import criteria_for
+    from .domain.schedule import sync_schedule
+    from .models import Attendance, FollowUp, Household, Sage, SageAnswer, TrainingDay
+    from .models.base import utcnow
+
+    fy = current_fiscal_year()
+    if session.scalar(select(Sage.id).where(Sage.village_id == village.id, Sage.fiscal_year == fy)):
+        return  # already seeded
+    criteria = criteria_for(session, fy)
+    team = []
+    for k in range(team_size):
+        sage = Sage(village_id=village.id, fiscal_year=fy, name=person(base + k), phone=f"+66812{base + k:06d}",
+                    occupation_id=k % 5 + 1, years_in_occupation=8 + k, lives_in_village=True,
+                    role="lead" if k == 0 else "assistant", success_evidence="ขายได้ประจำทุกเดือน",
+                    answers=[SageAnswer(criterion_id=c.id, met=True) for c in criteria])
+        if k == 0:
+            sage.training_centre, sage.course_passed = "ศพช.พิษณุโลก", True
+            sage.course_start, sage.course_end = today() - timedelta(days=60), today() - timedelta(days=56)
+            sage.workshop_date = today() - timedelta(days=50)
+        team.append(sage)
+    session.add_all(team)
+    session.flush()
+    people = []
+    for n in range(households):
+        i = base + 100 + n
+        people.append(Household(
+            village_id=village.id, fiscal_year=fy, status="registered", head_name=person(i), national_id=demo_pin(i),
+            members=2 + n % 5, house_no=f"{10 + n}/{n % 3 + 1}", main_occupation="ทำนา" if n % 2 else "รับจ้างทั่วไป",
+            income_per_year=45_000 + (n % 7) * 12_000, need_occupation_id=team[n // 4 % len(team)].occupation_id,
+            trainer_id=team[n // 4].id if n // 4 < len(team) else None, consent_at=utcnow() - timedelta(days=45)))
+    session.add_all(people)
+    session.flush()
+    if not trained:
+        return
+    days = [TrainingDay(village_id=village.id, fiscal_year=fy, day_no=d, held_on=today() - timedelta(days=40 - d),
+                        topic=["เตรียมดินและแปลงปลูก", "เพาะกล้า", "ทำปุ๋ยหมัก", "ดูแลแปลงและป้องกันแมลง", "เก็บเกี่ยวและการตลาด"][d - 1],
+                        trainers=team[:2]) for d in range(1, 6)]
+    session.add_all(days)
+    session.flush()
+    for n, h in enumerate(people):
+        session.add_all([Attendance(day_id=d.id, household_id=h.id) for d in days[: 3 if n % 9 == 8 else 5 - n % 2]])
+    session.flush()
+    sync_schedule(session, village.id, fy, 4, [1, 3, 6])
+    session.flush()
+    first_due = session.scalars(select(FollowUp).where(
+        FollowUp.household_id.in_([h.id for h in people]), FollowUp.due_date == min(
+            f.due_date for f in session.scalars(select(FollowUp).where(FollowUp.household_id.in_([h.id for h in people])))))).all()
+    for k, f in enumerate(first_due[: len(first_due) - 3]):  # a few stay due: the officer's list for today
+        f.status, f.visit_date, f.visitors = "done", f.due_date, ["officer", "kpst"]
+        f.practising = "no" if k % 8 == 7 else "yes"
+        f.not_practising_reason = "no_capital" if f.practising == "no" else ""
+        f.income_last_month = 0 if f.practising == "no" else 1_500 + (k % 4) * 500
+        f.sells_where, f.fund_source = "ตลาดนัดตำบล", "savings_group" if k % 3 == 0 else "none"
+        f.fund_amount = 5_000 if f.fund_source != "none" else None
+
+
+def seed_programme_villages(session: Session, villages: list[Village]) -> None:
+    by_code = {v.code: v for v in villages}
+    seed_programme(session, by_code["60130302"], 5, 20, trained=True, base=0)
+    seed_programme(session, by_code["60130403"], 3, 8, trained=False, base=200)
+    seed_programme(session, by_code["60110102"], 5, 12, trained=False, base=400)
