@@ -38,3 +38,13 @@ def village_or_404(village_id: int) -> Village:
     if village is None:
         abort(404)
     return village
+
+
+def in_area_or_404(model, record_id: int):
+    """A record that belongs to a village (has `village_id`), if that village is in the user's area."""
+    record = db.session.scalar(
+        select(model).join(Village, Village.id == model.village_id)
+        .where(model.id == record_id, village_filter(current_user)))
+    if record is None:
+        abort(404)
+    return record

@@ -79,3 +79,15 @@ def occupation_choices(occupations, locale: str = "th") -> list[tuple[str, str]]
 
 
 OTHER = "other"
+
+
+def occupation_checks(select, other) -> bool:
+    """The occupation is one from the list, and "other" comes with its text.
+    Run from the form's validate(): the text field's Optional() stops its own chain."""
+    if select.data not in {value for value, _ in select.choices if value}:
+        select.errors.append(_l("กรุณาเลือกอาชีพ"))
+        return False
+    if select.data == OTHER and not other.data:
+        other.errors.append(_l("กรุณาระบุอาชีพ"))
+        return False
+    return True

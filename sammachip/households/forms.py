@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, ValidationError
 
 from ..domain import thai_id
 from ..domain.households import INCOME_MAX
-from ..forms_common import OTHER, phone, strip, text, whole_number, yes_no
+from ..forms_common import occupation_checks, phone, strip, text, whole_number, yes_no
 
 ID_MESSAGES = {
     "digits": _l("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"),
@@ -45,20 +45,13 @@ class NeedForm(FlaskForm):
     need_reason = text(_l("เหตุผลที่อยากเรียน"), 500, required=False, area=True)
     committed = yes_no(_l("ตั้งใจเข้าร่วมฝึกอบรมครบทั้ง 5 วัน"))
 
-    def validate_need_occupation(self, field):
-        if field.data not in {value for value, _ in field.choices if value}:
-            raise ValidationError(_l("กรุณาเลือกอาชีพ"))
-
     def validate_committed(self, field):
         if field.data == "no":
             raise ValidationError(_l("ครัวเรือนเป้าหมายต้องตั้งใจเข้าร่วมครบ 5 วัน จึงขึ้นทะเบียนได้"))
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
-        if self.need_occupation.data == OTHER and not self.need_occupation_other.data:
-            self.need_occupation_other.errors.append(_l("กรุณาระบุอาชีพ"))
-            return False
-        return ok
+        return occupation_checks(self.need_occupation, self.need_occupation_other) and ok
 
 
 class AssignForm(FlaskForm):

@@ -1,8 +1,8 @@
 """Households and drafts within the user's area, in a fixed number of queries."""
-from flask import abort
 from flask_login import current_user
 from sqlalchemy import select
 
+from ..access import in_area_or_404
 from ..domain.areas import village_filter
 from ..domain.households import poverty_line, trainer_loads
 from ..domain.team import team_of
@@ -11,12 +11,7 @@ from ..models import Household, HouseholdChange, HouseholdDraft, Village
 
 
 def household_or_404(household_id: int) -> Household:
-    household = db.session.scalar(
-        select(Household).join(Village, Village.id == Household.village_id)
-        .where(Household.id == household_id, village_filter(current_user)))
-    if household is None:
-        abort(404)
-    return household
+    return in_area_or_404(Household, household_id)
 
 
 def my_draft(token: str) -> HouseholdDraft | None:

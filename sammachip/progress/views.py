@@ -49,10 +49,8 @@ def mark(village_id: int, step: str):
     if form.done_on.data > today():
         form.done_on.errors.append(_("วันที่ต้องไม่เลยวันนี้"))
         return process(village_id, {step: form}, 422)
-    fy = current_fiscal_year()
-    existing = db.session.scalar(select(VillageStepMark).where(
-        VillageStepMark.village_id == village.id, VillageStepMark.fiscal_year == fy, VillageStepMark.step == step))
-    mark = existing or VillageStepMark(village_id=village.id, fiscal_year=fy, step=step)
+    mark = current_mark(village.id, step) or VillageStepMark(
+        village_id=village.id, fiscal_year=current_fiscal_year(), step=step)
     mark.done_on, mark.note, mark.marked_by_id = form.done_on.data, form.note.data or "", current_user.id
     db.session.add(mark)
     db.session.commit()
@@ -66,14 +64,18 @@ def undo(village_id: int, step: str):
     village = village_or_404(village_id)
     if step not in MANUAL_STEPS:
         abort(404)
-    mark = db.session.scalar(select(VillageStepMark).where(
-        VillageStepMark.village_id == village.id, VillageStepMark.fiscal_year == current_fiscal_year(),
-        VillageStepMark.step == step))
+    mark = current_mark(village.id, step)
     if mark is not None:
         db.session.delete(mark)
         db.session.commit()
         flash(_("ยกเลิกการทำเครื่องหมายแล้ว"), "info")
     return redirect(url_for(".process", village_id=village.id) + f"#step-{step}", 303)
+
+
+def current_mark(village_id: int, step: str) -> VillageStepMark | None:
+    return db.session.scalar(select(VillageStepMark).where(
+        VillageStepMark.village_id == village_id, VillageStepMark.fiscal_year == current_fiscal_year(),
+        VillageStepMark.step == step))
 
 
 def district_rows(district_code: str, subdistrict: str = "", status: str = "", sort: str = "code"):

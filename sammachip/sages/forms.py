@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField
 from wtforms.validators import ValidationError
 
-from ..forms_common import OTHER, day, phone, text, whole_number, yes_no
+from ..forms_common import day, occupation_checks, phone, text, whole_number, yes_no
 
 
 class SageForm(FlaskForm):
@@ -18,17 +18,9 @@ class SageForm(FlaskForm):
     version = HiddenField()
     submit_token = HiddenField()
 
-    def validate_occupation(self, field):
-        if field.data not in {value for value, _ in field.choices if value}:
-            raise ValidationError(_l("กรุณาเลือกอาชีพ"))
-
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
-        # Checked here: the field's Optional() stops its own chain when empty.
-        if self.occupation.data == OTHER and not self.occupation_other.data:
-            self.occupation_other.errors.append(_l("กรุณาระบุอาชีพ"))
-            return False
-        return ok
+        return occupation_checks(self.occupation, self.occupation_other) and ok
 
 
 class CriterionForm(FlaskForm):

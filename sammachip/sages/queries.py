@@ -1,9 +1,7 @@
 """Loading sages within the user's area."""
-from flask import abort
-from flask_login import current_user
 from sqlalchemy import select
 
-from ..domain.areas import village_filter
+from ..access import in_area_or_404
 from ..domain.reference import criteria_for
 from ..domain.team import criteria_result, team_status
 from ..extensions import db
@@ -11,12 +9,7 @@ from ..models import Sage, SageCertificate, SageRoleChange, Village
 
 
 def sage_or_404(sage_id: int) -> Sage:
-    sage = db.session.scalar(
-        select(Sage).join(Village, Village.id == Sage.village_id)
-        .where(Sage.id == sage_id, village_filter(current_user)))
-    if sage is None:
-        abort(404)
-    return sage
+    return in_area_or_404(Sage, sage_id)
 
 
 def candidates(village_id: int, fiscal_year: int) -> list[Sage]:

@@ -5,14 +5,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..access import editor_required, village_or_404
+from ..access import editor_required, in_area_or_404, village_or_404
 from ..domain.clock import current_fiscal_year, today
 from ..domain.schedule import days_present, sync_schedule
 from ..domain.team import team_of
 from ..extensions import db
 from ..models import Attendance, Household, TrainingDay, Village
 from ..web import CONFLICT_MESSAGE, is_stale, wants_fragment
-from ..domain.areas import village_filter
 from .forms import TrainingDayForm
 from .rules import order_problem
 
@@ -35,11 +34,7 @@ def days_of(village_id: int, fiscal_year: int) -> dict[int, TrainingDay]:
 
 
 def day_or_404(day_id: int) -> TrainingDay:
-    day = db.session.scalar(select(TrainingDay).join(Village, Village.id == TrainingDay.village_id)
-                            .where(TrainingDay.id == day_id, village_filter(current_user)))
-    if day is None:
-        abort(404)
-    return day
+    return in_area_or_404(TrainingDay, day_id)
 
 
 @bp.get("/villages/<int:village_id>/training")
