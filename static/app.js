@@ -1,6 +1,6 @@
 // Tell the officer when a request could not reach the server. The page is
 // not swapped, so everything typed stays in the form, ready to send again.
-document.addEventListener("htmx:sendError", function () {
+function notSent() {
   var box = document.getElementById("flash");
   if (!box) return;
   var p = document.createElement("p");
@@ -9,4 +9,7 @@ document.addEventListener("htmx:sendError", function () {
   p.textContent = document.body.dataset.msgOffline;
   box.replaceChildren(p);
   window.scrollTo(0, 0);
-});
+}
+document.addEventListener("htmx:sendError", notSent);
+// On a weak signal a request can hang: after 20 s give the officer the form back.
+document.addEventListener("htmx:timeout", notSent);
