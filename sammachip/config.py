@@ -1,5 +1,6 @@
 """Settings read from the environment, once, when the app is created."""
 import os
+from datetime import timedelta
 from pathlib import Path
 
 DEV_SECRET_KEY = "dev-only-not-secret"
@@ -43,6 +44,9 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
+        # Officers stay logged in on their own phone for a month, not a year.
+        "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+        "MAX_CONTENT_LENGTH": 1024 * 1024,  # no form here needs more; a bigger body is refused
         # A field interview can take an hour; a CSRF token that expires
         # mid-interview would throw the officer's typing away.
         "WTF_CSRF_TIME_LIMIT": None,

@@ -107,6 +107,18 @@ def init_error_pages(app) -> None:
         return page(400, _("แบบฟอร์มหมดอายุ"), _(
             "แบบฟอร์มนี้ใช้ไม่ได้แล้ว (อาจออกจากระบบไปก่อน) กรุณากลับไปเปิดหน้าใหม่แล้วลองอีกครั้ง"))
 
+    @app.errorhandler(400)
+    @app.errorhandler(405)
+    @app.errorhandler(409)
+    def refused(e):
+        # Our own aborts carry a Thai reason; Werkzeug's defaults are English.
+        own = e.description if e.description and not e.description.isascii() else None
+        return page(e.code, _("ทำรายการนี้ไม่ได้"), own or _("คำขอนี้ไม่ถูกต้อง กรุณากลับไปหน้าก่อนแล้วลองใหม่"))
+
+    @app.errorhandler(413)
+    def too_large(_e):
+        return page(413, _("ข้อมูลมากเกินไป"), _("ข้อมูลที่ส่งมายาวเกินกว่าที่ระบบรับได้ กรุณาตัดให้สั้นลง"))
+
     @app.errorhandler(500)
     def server_error(_e):
         return page(500, _("เกิดข้อผิดพลาด"), _("ระบบขัดข้องชั่วคราว ข้อมูลยังไม่ถูกบันทึก กรุณาลองใหม่อีกครั้ง"))
@@ -117,6 +129,9 @@ def init_error_pages(app) -> None:
         if current_user and current_user.is_authenticated and request.endpoint != "static":
             response.headers.setdefault("Cache-Control", "private, no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # No page of ours belongs in someone else's frame (one-tap buttons could be clickjacked).
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 

@@ -89,3 +89,21 @@ def test_language_can_be_switched_to_english(client, auth):
     html = client.get("/villages/").text
     assert "Log out" in html
     assert 'lang="en"' in html
+
+
+def test_password_change_logs_out_other_sessions(app, auth, client):
+    from sammachip.extensions import db
+
+    user = make_user("somchai")
+    auth.login("somchai")
+    assert client.get("/villages/").status_code == 200
+    user.set_password("a-brand-new-password")
+    db.session.commit()
+    assert client.get("/villages/").status_code == 302  # the old session no longer works
+
+
+def test_oversized_post_is_refused(client, auth):
+    make_user("somchai")
+    auth.login("somchai")
+    response = client.post("/villages/new", data={"name": "x" * (2 * 1024 * 1024)})
+    assert response.status_code == 413

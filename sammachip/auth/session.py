@@ -10,5 +10,9 @@ def configure_login(login_manager) -> None:
     login_manager.login_message_category = "info"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        return db.session.get(User, int(user_id))
+    def load_user(session_id: str) -> User | None:
+        user_id, _, stamp = session_id.partition(":")
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        if user is None or user.get_id() != f"{user_id}:{stamp}":
+            return None  # the password changed since this session began
+        return user

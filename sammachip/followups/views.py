@@ -47,7 +47,7 @@ def add(household_id: int):
 
 
 @bp.route("/followups/<int:followup_id>/<int:step>", methods=["GET", "POST"])
-@login_required
+@editor_required  # drafts hold incomes: not for read-only roles
 def step(followup_id: int, step: int):
     followup = followup_or_404(followup_id)
     if followup.status == "done":  # submitted already (a retry, or another officer finished it)
@@ -58,8 +58,6 @@ def step(followup_id: int, step: int):
         abort(404)
     if request.method == "GET":
         return render_step(followup, step, build_form(followup, step))
-    if current_user.role not in ("admin", "district", "officer"):
-        abort(403)
     form = build_form(followup, step, request.form)
     if is_stale(followup, request.form.get("version")):
         form.form_errors.append(CONFLICT_MESSAGE())
@@ -129,8 +127,6 @@ def review(followup: FollowUp, problems=(), status=200):
 
 
 def submit(followup: FollowUp):
-    if current_user.role not in ("admin", "district", "officer"):
-        abort(403)
     # Lock the visit's row, then look again: a second tap waits here and finds it done.
     followup = db.session.scalar(select(FollowUp).where(FollowUp.id == followup.id).with_for_update()
                                  .execution_options(populate_existing=True))

@@ -65,9 +65,9 @@ def step(token: str, step: int):
     draft.data = {**draft.data, **typed}  # keep every answer, valid or not yet
     going_back = request.form.get("go") == "back"
     if going_back or (form.validate() and step_checks(draft, step, form)):
-        draft.step = step - 1 if going_back else step + 1
+        draft.step = max(2, step - 1 if going_back else step + 1)  # consent (step 1) is not redone
         db.session.commit()
-        target = max(draft.step, 2)
+        target = draft.step
         return go_to_step(url_for(".step", token=token, step=target), lambda: step_page(draft, target))
     db.session.commit()
     return render_step(step, form, draft=draft)

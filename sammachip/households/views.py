@@ -35,7 +35,8 @@ def index(village_id: int):
     village = village_or_404(village_id)
     fy = current_fiscal_year()
     return render_template("households/index.html", village=village, fy=fy,
-                           hh=households_section(village, fy, with_line=True))
+                           hh=households_section(village, fy, with_line=True),
+                           personal=sees_personal_data(current_user))
 
 
 @bp.get("/households/<int:household_id>")

@@ -37,6 +37,11 @@ class User(UserMixin, Timestamps, db.Model):
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
 
+    def get_id(self) -> str:
+        """The session names the user and a piece of the password hash, so a
+        password change (e.g. a lost phone) logs out every other session."""
+        return f"{self.id}:{self.password_hash[-16:]}"
+
     @property
     def coordinated_codes(self) -> list[str]:
         return sorted(c.subdistrict_code for c in self.coordinated)

@@ -115,7 +115,9 @@ def mark(day_id: int, household_id: int):
     if household is None or household.village_id != day.village_id or household.fiscal_year != day.fiscal_year:
         abort(404)
     if day.held_on > today():
-        abort(409)
+        abort(409, description=_("ยังไม่ถึงวันอบรม เช็คชื่อได้เมื่อถึงวัน"))
+    if household.status != "registered":
+        abort(409, description=_("ครัวเรือนในรายชื่อสำรองยังไม่ได้เข้าอบรม"))
     want = request.form.get("present") == "1"
     row = db.session.get(Attendance, (day.id, household.id))
     if want and row is None:
