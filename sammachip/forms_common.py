@@ -91,3 +91,18 @@ def occupation_checks(select, other) -> bool:
         other.errors.append(_l("กรุณาระบุอาชีพ"))
         return False
     return True
+
+
+def typed_values(form, formdata, lists=()) -> dict:
+    """What the officer typed into this form, cut to each field's length
+    limit, for a server draft: kept even when not valid yet, never unbounded."""
+    values = {}
+    for name, field in form._fields.items():
+        if name == "csrf_token":
+            continue
+        limit = next((v.max for v in field.validators if isinstance(v, Length) and v.max > 0), 1000)
+        if name in lists:  # unticked boxes are not posted: none posted means none ticked
+            values[name] = [v[:limit] for v in formdata.getlist(name)][:20]
+        elif name in formdata:
+            values[name] = formdata.get(name)[:limit]
+    return values

@@ -303,3 +303,25 @@ def test_every_household_route_is_404_for_another_district(client, auth, officer
         assert client.post(url, data=data).status_code == 404, url
     db.session.refresh(household)
     assert household.status == "registered" and count(HouseholdDraft) == 1
+
+
+def test_double_tap_on_consent_opens_one_interview(client, officer, village):
+    token = "0d6c1c2e-1111-4222-8333-444455556666"
+    first = client.post(f"/villages/{village.id}/households/new", data={"consent": "yes", "token": token})
+    second = client.post(f"/villages/{village.id}/households/new", data={"consent": "yes", "token": token})
+    assert first.headers["Location"] == second.headers["Location"] == f"/interviews/{token}/2"
+    assert count(HouseholdDraft) == 1
+
+
+def test_back_from_the_first_answers_stays_in_the_draft(client, officer, village):
+    token = start(client, village)
+    response = answer(client, token, 2, {"head_name": "ยังไม่เสร็จ"}, go="back")
+    assert response.headers["Location"] == f"/interviews/{token}/2"
+    assert f"/interviews/{token}/2" in client.get(f"/villages/{village.id}").text
+
+
+def test_draft_answers_are_cut_to_their_limits(client, officer, village):
+    token = start(client, village)
+    answer(client, token, 2, {**HEAD, "head_name": "ก" * 5000, "house_no": "9" * 5000})
+    draft = db.session.scalar(select(HouseholdDraft))
+    assert len(draft.data["head_name"]) == 120 and len(draft.data["house_no"]) == 20

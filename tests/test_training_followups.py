@@ -226,3 +226,18 @@ def test_training_and_followup_routes_are_404_for_another_district(client, auth,
         assert client.post(url, data=data).status_code == 404, url
     assert "แม่เล่ย์" not in client.get("/visits").text
     assert count(Attendance) == 0 and count(FollowUp) == 1
+
+
+def test_resending_a_saved_step_after_a_lost_reply_just_moves_on(client, officer, village):
+    followup = make_followup(make_household(village), None, status="due", due_date=today())
+    data = {"practising": "yes", "version": 1, "go": "next"}
+    assert client.post(f"/followups/{followup.id}/1", data=data).headers["Location"] == f"/followups/{followup.id}/2"
+    again = client.post(f"/followups/{followup.id}/1", data=data)  # the reply was lost: same answers again
+    assert again.status_code == 303 and again.headers["Location"] == f"/followups/{followup.id}/2"
+
+
+def test_read_only_roles_cannot_open_a_checklist(client, auth, village):
+    followup = make_followup(make_household(village), None, status="due", due_date=today())
+    make_user("prov", "province", "6013")
+    auth.login("prov")
+    assert client.get(f"/followups/{followup.id}/2").status_code == 403

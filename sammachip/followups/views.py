@@ -12,7 +12,8 @@ from ..domain.schedule import add_months
 from ..extensions import db
 from ..households.queries import household_or_404
 from ..models import FollowUp, Household, Village
-from ..once import already_submitted, new_token
+from ..forms_common import typed_values
+from ..once import already_submitted, new_token, save_once
 from ..web import CONFLICT_MESSAGE, go_to_step, is_stale, wants_fragment
 from .forms import GroupFundForm, IncomeForm, NextForm, PractisingForm, VisitForm
 from .queries import due_visits, followup_or_404, next_scheduled
@@ -40,9 +41,8 @@ def add(household_id: int):
     token = request.form.get("submit_token") or new_token()
     followup = already_submitted(FollowUp, token)
     if followup is None:
-        followup = FollowUp(household_id=household.id, kind="extra", status="due", due_date=today(), submit_token=token)
-        db.session.add(followup)
-        db.session.commit()
+        followup = save_once(FollowUp(household_id=household.id, kind="extra", status="due", due_date=today(),
+                                      submit_token=token))
     return redirect(url_for(".step", followup_id=followup.id, step=1), 303)
 
 
@@ -59,11 +59,14 @@ def step(followup_id: int, step: int):
     if request.method == "GET":
         return render_step(followup, step, build_form(followup, step))
     form = build_form(followup, step, request.form)
+    typed = typed_values(form, request.form, lists=("visitors",))
     if is_stale(followup, request.form.get("version")):
+        if followup.step != step and all(followup.data.get(k) == v for k, v in typed.items()):
+            # The same answers sent again after a lost reply: already saved, just move on.
+            return go_to_step(url_for(".step", followup_id=followup.id, step=followup.step),
+                              lambda: step_page(followup, followup.step))
         form.form_errors.append(CONFLICT_MESSAGE())
         return render_step(followup, step, form, 409)
-    typed = {k: request.form.getlist(k) if k == "visitors" else request.form.get(k, "")
-             for k in form._fields if k != "csrf_token"}
     followup.data = {**followup.data, **typed}
     followup.status, followup.officer_id = "draft", current_user.id
     going_back = request.form.get("go") == "back"

@@ -18,6 +18,7 @@ ID_MESSAGES = {
 
 class ConsentForm(FlaskForm):
     consent = yes_no(_l("ครัวเรือนยินยอมให้เก็บและใช้ข้อมูลตามที่แจ้งหรือไม่"))
+    token = HiddenField()  # becomes the draft's token: a double tap opens one interview
 
 
 class HeadForm(FlaskForm):

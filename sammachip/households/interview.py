@@ -14,10 +14,10 @@ from ..domain.households import default_trainer, placement_problems, village_wit
 from ..domain.phone import normalize as normalize_phone
 from ..domain.villages import lock_village
 from ..extensions import db
-from ..forms_common import OTHER, as_bool, occupation_choices
+from ..forms_common import OTHER, as_bool, occupation_choices, typed_values
 from ..models import Household, HouseholdDraft, Village
 from ..models.base import utcnow
-from ..once import new_token
+from ..once import is_token, new_token, save_once
 from ..web import go_to_step, wants_fragment
 from .forms import AssignForm, ConsentForm, HeadForm, LivelihoodForm, NeedForm
 from .queries import my_draft, trainer_choices
@@ -37,13 +37,15 @@ def consent(village_id: int):
     """Step 1. Nothing about the household is stored before it consents."""
     village = village_or_404(village_id)
     form = ConsentForm()
+    form.token.data = form.token.data if is_token(form.token.data) else new_token()
     if form.validate_on_submit():
         if form.consent.data == "no":
             return render_step(1, form, village=village, refused=True)  # and nothing is stored
-        draft = HouseholdDraft(token=new_token(), village_id=village.id, officer_id=current_user.id,
-                               fiscal_year=current_fiscal_year(), consent_at=utcnow(), data={})
-        db.session.add(draft)
-        db.session.commit()
+        draft = my_draft(form.token.data) or save_once(HouseholdDraft(
+            token=form.token.data, village_id=village.id, officer_id=current_user.id,
+            fiscal_year=current_fiscal_year(), consent_at=utcnow(), data={}), "token")
+        if draft.officer_id != current_user.id:
+            abort(404)
         return go_to_step(url_for(".step", token=draft.token, step=2), lambda: step_page(draft, 2))
     return render_step(1, form, village=village)
 
@@ -61,8 +63,7 @@ def step(token: str, step: int):
     if request.method == "GET":
         return step_page(draft, step)
     form = build_form(draft, step, request.form)
-    typed = {k: v for k, v in request.form.items() if k in form._fields and k != "csrf_token"}
-    draft.data = {**draft.data, **typed}  # keep every answer, valid or not yet
+    draft.data = {**draft.data, **typed_values(form, request.form)}  # keep every answer, valid or not yet
     going_back = request.form.get("go") == "back"
     if going_back or (form.validate() and step_checks(draft, step, form)):
         draft.step = max(2, step - 1 if going_back else step + 1)  # consent (step 1) is not redone
@@ -152,7 +153,9 @@ def submit(draft: HouseholdDraft):
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        return already_saved_or_404(token)
+        if db.session.scalar(select(Household.id).where(Household.submit_token == token)):
+            return already_saved_or_404(token)
+        return review_page(draft, [(2, str(TITLES[2]))], 422)  # the ID was registered elsewhere meanwhile
     flash(_("บันทึกครัวเรือน %(name)s แล้ว", name=household.head_name), "success")
     return redirect(url_for("households.show", household_id=household.id), 303)
 

@@ -14,7 +14,7 @@ from ..domain.villages import lock_village
 from ..extensions import db
 from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
 from ..models import Sage, SageAnswer, SageCertificate, Village
-from ..once import already_submitted, new_token
+from ..once import already_submitted, new_token, save_once
 from ..web import CONFLICT_MESSAGE, go_to_step, is_stale, see_other, wants_fragment
 from .forms import CriterionForm, SageForm, TrainingForm
 from .queries import candidates, history, sage_or_404, team_section
@@ -48,8 +48,7 @@ def create(village_id: int):
         sage = Sage(village_id=village.id, fiscal_year=current_fiscal_year(), created_by_id=current_user.id,
                     submit_token=form.submit_token.data)
         fill_sage(sage, form)
-        db.session.add(sage)
-        db.session.commit()
+        sage = save_once(sage)
         flash(_("บันทึกผู้สมัคร %(name)s แล้ว ต่อไปประเมินเกณฑ์ทีละข้อ", name=sage.name), "success")
         return redirect(url_for(".criterion", sage_id=sage.id, step=1), 303)
     return render_template("sages/form.html", form=form, village=village, sage=None)
