@@ -4,7 +4,7 @@ function notSent() {
   var box = document.getElementById("flash");
   if (!box) return;
   var p = document.createElement("p");
-  p.className = "flash flash-error";
+  p.className = "flash flash-error offline";
   p.setAttribute("role", "alert");
   p.textContent = document.body.dataset.msgOffline;
   box.replaceChildren(p);
@@ -13,3 +13,8 @@ function notSent() {
 document.addEventListener("htmx:sendError", notSent);
 // On a weak signal a request can hang: after 20 s give the officer the form back.
 document.addEventListener("htmx:timeout", notSent);
+// Once a request gets through again, the "not sent" warning is stale.
+document.addEventListener("htmx:afterRequest", function (e) {
+  if (!e.detail.successful) return;
+  document.querySelectorAll("#flash .offline").forEach(function (p) { p.remove(); });
+});

@@ -87,13 +87,15 @@ def attend(days, household, count: int) -> None:
     db.session.commit()
 
 
-def make_followup(household, visit_date, practising="yes", income=0, status="done", due_date=None, kind="extra"):
+def make_followup(household, visit_date, practising="yes", income=0, status="done", due_date=None, kind="extra",
+                  visitors=("officer", "kpst")):
     from sammachip.models import FollowUp
 
     followup = FollowUp(household_id=household.id, kind=kind, status=status, due_date=due_date or visit_date,
                         visit_date=visit_date if status == "done" else None,
                         practising=practising if status == "done" else None,
-                        income_last_month=income if status == "done" else None, visitors=["officer"])
+                        income_last_month=income if status == "done" else None, visitors=list(visitors),
+                        with_support_team=any(v != "officer" for v in visitors))
     db.session.add(followup)
     db.session.commit()
     return followup

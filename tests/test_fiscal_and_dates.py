@@ -29,3 +29,9 @@ def test_dates_show_in_buddhist_era():
     assert format_date(date(2017, 5, 14), long=True) == "14 พฤษภาคม พ.ศ. 2560"
     assert format_date(datetime(2026, 11, 24, 9, 0), "en") == "24 Nov 2569 BE"
     assert format_date(None) == ""
+
+
+def test_stored_utc_instants_show_as_the_bangkok_date():
+    from datetime import timezone
+    late_utc = datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc)  # 03:30 on the 24th in Bangkok
+    assert format_date(late_utc) == "24 พ.ย. 2569"

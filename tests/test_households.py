@@ -325,3 +325,10 @@ def test_draft_answers_are_cut_to_their_limits(client, officer, village):
     answer(client, token, 2, {**HEAD, "head_name": "ก" * 5000, "house_no": "9" * 5000})
     draft = db.session.scalar(select(HouseholdDraft))
     assert len(draft.data["head_name"]) == 120 and len(draft.data["house_no"]) == 20
+
+
+def test_change_history_says_who(client, officer, village):
+    household = make_household(village, "เดิม", n=3)
+    form = {**HEAD, **LIVING, **NEED, "national_id": thai_pin(3), "version": "1", "head_name": "ใหม่"}
+    client.post(f"/households/{household.id}/edit", data=form)
+    assert "officer: ชื่อ" in client.get(f"/households/{household.id}").text

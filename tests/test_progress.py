@@ -67,8 +67,9 @@ def test_each_derived_step_follows_the_data(app):
         attend(days, h, 4)
     for h in households[:19]:
         make_followup(h, today(), "yes")
-    assert not steps_done(village)["followup"]
-    make_followup(households[19], today(), "no")
+    make_followup(households[19], today(), "no", visitors=("officer",))
+    assert not steps_done(village)["followup"]  # the officer alone is not the sub-district team
+    make_followup(households[19], today() + timedelta(days=1), "no", visitors=("officer", "sochot"))
     assert steps_done(village)["followup"]
 
 
@@ -205,3 +206,17 @@ def test_village_page_costs_the_same_for_one_household_or_twenty(client, auth):
     small_id, full_id = small.id, full_village().id
     auth.login("officer")
     assert statements(client, f"/villages/{small_id}") == statements(client, f"/villages/{full_id}")
+
+
+def test_no_village_is_behind_before_anyone_has_visited(app):
+    from sammachip.domain.progress import facts_for, status_of
+    from sammachip.models import Village
+    village = make_village()
+    days = make_training(village, [today() - timedelta(days=5 - k) for k in range(5)])
+    attend(days, make_household(village), 5)
+    facts = facts_for(db.session, Village.id == village.id, current_fy(), 4, today())[village.id]
+    assert status_of(facts) == "in_progress"
+    lead = make_sage(village, "หลัก", phone_no(1), role="lead")
+    lead.workshop_date = today() + timedelta(days=3)  # planned, not held
+    db.session.commit()
+    assert not steps_done(village)["workshop"]

@@ -286,3 +286,29 @@ def test_every_sage_route_is_404_for_another_district(client, auth, village):
         assert client.post(url, data=data).status_code == 404, url
     db.session.refresh(sage)
     assert sage.role == "lead" and count(Sage) == 1 and count(SageCertificate) == 1
+
+
+def test_a_team_member_who_now_fails_a_required_criterion_leaves_the_team(client, officer, village):
+    lead = make_sage(village, "หลัก", role="lead")
+    client.post(f"/sages/{lead.id}/criteria/2", data={"met": "no", "go": "next"})
+    db.session.refresh(lead)
+    assert lead.role is None
+    assert db.session.scalar(select(SageRoleChange.to_role)) is None and count(SageRoleChange) == 1
+
+
+def test_one_person_takes_one_seat_on_a_team(client, officer, village):
+    make_sage(village, "สมศรี", phone_no(1), role="assistant")
+    twin = make_sage(village, "สมศรี (ซ้ำ)", phone_no(1))
+    response = client.post(f"/sages/{twin.id}/role", data={"role": "assistant"})
+    assert response.status_code == 422 and "คนละ 1 ที่นั่ง" in response.text
+
+
+def test_a_course_cannot_be_passed_before_it_ends(client, officer, village):
+    from datetime import timedelta
+    lead = make_sage(village, role="lead")
+    later = (today() + timedelta(days=30)).isoformat()
+    response = client.post(f"/sages/{lead.id}/training", data={"course_start": later, "course_end": later,
+                                                               "course_passed": "yes", "version": "1"})
+    assert "ยังไม่จบการอบรม" in response.text
+    db.session.refresh(lead)
+    assert lead.course_passed is None

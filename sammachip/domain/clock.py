@@ -1,10 +1,7 @@
 """Today as the officers live it: Thailand's date, not the server's UTC date."""
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 from .fiscal import fiscal_year
-
-BANGKOK = ZoneInfo("Asia/Bangkok")
+from .thai_dates import BANGKOK
 
 
 def today() -> date:

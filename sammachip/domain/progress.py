@@ -57,7 +57,7 @@ def steps_of(f: VillageFacts) -> list[Step]:
         "team": f.lead >= 1 and f.assistants >= MAX_ASSISTANTS,
         "households": f.registered >= MAX_REGISTERED and f.assigned >= MAX_REGISTERED,
         "training": f.days_held >= TRAINING_DAYS,
-        "followup": f.ind.trained > 0 and f.ind.trained_visited >= f.ind.trained,
+        "followup": f.ind.trained > 0 and f.ind.team_visited >= f.ind.trained,
     }
     return [Step(code, is_derived, derived[code] if is_derived else code in f.marks, f.marks.get(code))
             for code, is_derived in STEPS]
@@ -65,7 +65,7 @@ def steps_of(f: VillageFacts) -> list[Step]:
 
 def status_of(f: VillageFacts) -> str:
     """not_started / in_progress / behind / on_target, for the dashboard filter."""
-    if f.ind.trained:
+    if f.ind.trained and f.ind.measured:
         return "on_target" if f.ind.on_target else "behind"
     if f.lead or f.assistants or f.registered or f.days_held or f.marks:
         return "in_progress"
@@ -81,7 +81,7 @@ def facts_for(session: Session, where, fiscal_year: int, min_days: int, today: d
             select(Sage.village_id, func.sum(case((is_lead, 1), else_=0)),
                    func.sum(case((Sage.role == "assistant", 1), else_=0)),
                    func.max(case((is_lead & Sage.course_passed.is_(True), 1), else_=0)),
-                   func.max(case((is_lead & Sage.workshop_date.is_not(None), 1), else_=0)))
+                   func.max(case((is_lead & (Sage.workshop_date <= today), 1), else_=0)))
             .join(Village, Village.id == Sage.village_id)
             .where(where, Sage.fiscal_year == fiscal_year, Sage.role.is_not(None)).group_by(Sage.village_id)):
         f = of(vid)
@@ -120,7 +120,8 @@ def facts_of_village(session: Session, village_id: int, fiscal_year: int, min_da
     lead = next((s for s in team if s.role == "lead"), None)
     registered = [h for h in households if h.status == "registered"]
     f = VillageFacts(lead=int(lead is not None), assistants=sum(s.role == "assistant" for s in team),
-                     lead_trained=bool(lead and lead.course_passed), workshop=bool(lead and lead.workshop_date),
+                     lead_trained=bool(lead and lead.course_passed),
+                     workshop=bool(lead and lead.workshop_date and lead.workshop_date <= today),
                      registered=len(registered), assigned=sum(h.trainer_id is not None for h in registered))
     facts = {village_id: f}
     add_training_and_marks(session, facts, Village.id == village_id, fiscal_year, min_days, today)

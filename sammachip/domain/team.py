@@ -52,11 +52,12 @@ def team_of(session: Session, village_id: int, fiscal_year: int) -> list[Sage]:
 
 
 def other_team_membership(session: Session, sage: Sage) -> Village | None:
-    """The other village whose team this person (known by phone) is on this year."""
+    """The village whose team this person (known by phone) is already on this
+    year, under another candidate record: one person, one seat."""
     return session.scalar(
         select(Village).join(Sage, Sage.village_id == Village.id).where(
             Sage.phone == sage.phone, Sage.fiscal_year == sage.fiscal_year,
-            Sage.role.is_not(None), Sage.village_id != sage.village_id).limit(1))
+            Sage.role.is_not(None), Sage.id != sage.id).limit(1))
 
 
 def change_role(session: Session, sage: Sage, role: str | None, user_id: int) -> int:

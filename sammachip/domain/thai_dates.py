@@ -1,7 +1,11 @@
 """Dates as Thai officers read them: day, month, Buddhist-era year."""
 from datetime import date, datetime
 
+from zoneinfo import ZoneInfo
+
 from .fiscal import to_be
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
 
 MONTHS_TH = ["มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
              "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"]
@@ -15,7 +19,8 @@ def format_date(day: date | datetime | None, locale: str = "th", long: bool = Fa
     if day is None:
         return ""
     if isinstance(day, datetime):
-        day = day.date()
+        # Stored in UTC: 06:00 in Bangkok is still the previous day in UTC.
+        day = (day.astimezone(BANGKOK) if day.tzinfo else day).date()
     year = to_be(day.year)
     if locale == "en":
         return f"{day.day} {MONTHS_EN_SHORT[day.month - 1]} {year} BE"

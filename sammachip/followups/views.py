@@ -160,6 +160,7 @@ def apply_answers(followup: FollowUp, forms: dict) -> None:
     followup.fund_amount = None if funds.fund_source.data == "none" else funds.fund_amount.data
     followup.visit_date = visit.visit_date.data
     followup.visitors = list(visit.visitors.data)
+    followup.with_support_team = any(v != "officer" for v in followup.visitors)
     followup.problems = nxt.problems.data or ""
     followup.help_needed = nxt.help_needed.data or ""
     followup.next_visit_date = nxt.next_visit_date.data

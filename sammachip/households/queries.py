@@ -1,13 +1,13 @@
 """Households and drafts within the user's area, in a fixed number of queries."""
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ..access import in_area_or_404
 from ..domain.areas import village_filter
 from ..domain.households import poverty_line, trainer_loads
 from ..domain.team import team_of
 from ..extensions import db
-from ..models import Household, HouseholdChange, HouseholdDraft, Village
+from ..models import Household, HouseholdChange, HouseholdDraft, User, Village
 
 
 def household_or_404(household_id: int) -> Household:
@@ -55,6 +55,9 @@ def trainer_choices(village_id: int, fiscal_year: int):
     return team, trainer_loads(db.session, village_id, fiscal_year)
 
 
-def changes_of(household_id: int) -> list[HouseholdChange]:
-    return list(db.session.scalars(select(HouseholdChange).where(HouseholdChange.household_id == household_id)
-                                   .order_by(HouseholdChange.changed_at.desc())))
+def changes_of(household_id: int) -> list[tuple[HouseholdChange, str]]:
+    """Each change with the name of who made it."""
+    return list(db.session.execute(
+        select(HouseholdChange, func.coalesce(func.nullif(User.full_name, ""), User.username))
+        .outerjoin(User, User.id == HouseholdChange.user_id)
+        .where(HouseholdChange.household_id == household_id).order_by(HouseholdChange.changed_at.desc())).all())

@@ -1,6 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import (JSON, CheckConstraint, Column, Date, DateTime, ForeignKey, Integer, SmallInteger, String,
+from sqlalchemy import (JSON, false, CheckConstraint, Column, Date, DateTime, ForeignKey, Integer, SmallInteger, String,
                         Table, Text, UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -78,6 +78,9 @@ class FollowUp(Timestamps, Versioned, SubmittedOnce, db.Model):
     fund_other: Mapped[str] = mapped_column(String(100), default="")
     fund_amount: Mapped[int | None] = mapped_column(Integer)
     visitors: Mapped[list] = mapped_column(JSON, default=list)
+    # Someone of the sub-district support team came (not the officer alone): the
+    # "sub-district team follow-up" step counts these. Kept as a column so SQL can.
+    with_support_team: Mapped[bool] = mapped_column(default=False, server_default=false())
     problems: Mapped[str] = mapped_column(Text, default="")
     help_needed: Mapped[str] = mapped_column(Text, default="")
     next_visit_date: Mapped[date | None] = mapped_column(Date)

@@ -3,6 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField
 from wtforms.validators import ValidationError
 
+from ..domain.clock import today
 from ..forms_common import day, occupation_checks, phone, text, whole_number, yes_no
 
 
@@ -44,3 +45,6 @@ class TrainingForm(FlaskForm):
     def validate_course_passed(self, field):
         if field.data not in ("", "yes", "no"):
             raise ValidationError(_l("กรุณาเลือกผลการอบรม"))
+        last_day = self.course_end.data or self.course_start.data
+        if field.data in ("yes", "no") and last_day and last_day > today():
+            raise ValidationError(_l("ยังไม่จบการอบรม บันทึกผลได้เมื่ออบรมเสร็จ"))

@@ -128,6 +128,9 @@ def criterion(sage_id: int, step: int):
         if form.validate() and (form.met.data or going_back):
             if form.met.data:
                 save_answer(sage, current.id, as_bool(form.met.data), form.note.data or "")
+                if sage.role and current.required and form.met.data == "no":
+                    change_role(db.session, sage, None, current_user.id)  # the team needs every required criterion
+                    flash(_("%(name)s ไม่ผ่านเกณฑ์ข้อ (%(code)s) จึงถูกนำออกจากทีม", name=sage.name, code=current.code), "info")
             target = step - 1 if going_back else step + 1
             sage.criteria_step = max(1, min(target, len(criteria)))
             db.session.commit()

@@ -22,7 +22,7 @@ def problem_text(problem: Problem) -> str:
     if problem.code == "assistants_full":
         return _("ทีมมีวิทยากรผู้ช่วยครบ 4 คนแล้ว ต้องนำผู้ช่วยคนหนึ่งออกก่อน")
     if problem.code == "on_other_team":
-        return _("บุคคลนี้ (เบอร์โทรเดียวกัน) อยู่ในทีมวิทยากรของบ้าน%(village)s แล้วในปีงบประมาณนี้",
+        return _("บุคคลนี้ (เบอร์โทรเดียวกัน) อยู่ในทีมวิทยากรของบ้าน%(village)s แล้วในปีงบประมาณนี้ (คนละ 1 ที่นั่ง)",
                  village=d["village"].name)
     return problem.code
 
