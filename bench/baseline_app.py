@@ -8,14 +8,12 @@ import os
 from pathlib import Path
 
 from flask import Flask, render_template
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, text
 
 engine = create_engine(os.environ["DATABASE_URL"], pool_pre_ping=True)  # as the app's engine
-# Before households existed it could only read the village row.
-if inspect(engine).has_table("households"):
-    QUERY = text("SELECT id, head_name, house_no FROM households WHERE village_id = :id ORDER BY id")
-else:
-    QUERY = text("SELECT id, name AS head_name, code AS house_no FROM villages WHERE id = :id")
+# The village page's household list, reduced to one plain query: the same
+# village (bench/throughput.py requests the same path on both servers).
+QUERY = text("SELECT id, head_name, house_no FROM households WHERE village_id = :id")
 
 app = Flask(__name__, template_folder=str(Path(__file__).parent / "templates"))
 

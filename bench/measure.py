@@ -71,14 +71,18 @@ def login(app, plan: Plan, user: str | None):
     return client, token
 
 
-def send(client, token: str, page: Page, plan: Plan):
-    fields = vars(plan)
+def names_for(client, token: str, page: Page, plan: Plan, i: int) -> dict:
+    """The values for the i-th request's path and form (its untimed set-up included)."""
+    return {**vars(plan), **(page.before(client, token, plan, i) if page.before else {})}
+
+
+def send(client, token: str, page: Page, names: dict):
     headers = {"HX-Request": "true"} if page.fragment else {}
     data = None
     if page.method != "GET":
         headers["X-CSRFToken"] = token
-        data = {k: str(v).format(**fields) for k, v in (page.form or {}).items()}
-    return client.open(page.path.format(**fields), method=page.method, headers=headers, data=data)
+        data = {k: str(v).format(**names) for k, v in (page.form or {}).items()}
+    return client.open(page.path.format(**names), method=page.method, headers=headers, data=data)
 
 
 def first_load(client, html: bytes) -> dict:
@@ -92,21 +96,34 @@ def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[max(0, min(len(sorted_values) - 1, round(q * len(sorted_values)) - 1))]
 
 
-def measure(app, counter: StatementCounter, client, token: str, page: Page, plan: Plan, repeats: int) -> dict:
-    for _ in range(3):  # warm caches (templates, translations, connection pool)
-        first = send(client, token, page, plan)
-    if first.status_code != page.status:
-        return {"error": f"HTTP {first.status_code}"}
-    body = first.get_data()
-    result = {"fragment_gzip": gz(body)} if page.fragment else first_load(client, body)
+MIN_SAMPLES = 10
+
+
+def measure(app, counter: StatementCounter, client, token: str, page: Page, plan: Plan, repeats: int,
+            seconds: float) -> dict:
+    """`repeats` timed requests, or fewer (at least MIN_SAMPLES) once `seconds` have
+    passed: a page taking seconds per request must not stretch the bench to an hour."""
     times, statements, bad = [], [], 0
-    for _ in range(repeats):
+    deadline = time.perf_counter() + seconds
+    for i in range(3 + repeats):  # 3 to warm caches (templates, translations, connection pool)
+        if len(times) >= MIN_SAMPLES and time.perf_counter() > deadline:
+            break
+        names = names_for(client, token, page, plan, i)
         counter.count = 0
         started = time.perf_counter()
-        r = send(client, token, page, plan)
-        times.append((time.perf_counter() - started) * 1000)
-        statements.append(counter.count)
-        bad += r.status_code != page.status
+        r = send(client, token, page, names)
+        elapsed, count = (time.perf_counter() - started) * 1000, counter.count
+        body = r.get_data()
+        if page.after:
+            page.after(client, token, names)
+        if i == 2:  # the first warm answer is the one weighed
+            if r.status_code != page.status:
+                return {"error": f"HTTP {r.status_code}"}
+            result = {"fragment_gzip": gz(body)} if page.fragment else first_load(client, body)
+        elif i > 2:
+            times.append(elapsed)
+            statements.append(count)
+            bad += r.status_code != page.status
     times.sort()
     return {**result, "sql": max(statements), "p50_ms": percentile(times, 0.5),
-            "p95_ms": percentile(times, 0.95), "requests": repeats, "bad_status": bad}
+            "p95_ms": percentile(times, 0.95), "requests": len(times), "bad_status": bad}

@@ -29,13 +29,14 @@ PG = os.environ.get("BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:543
 class Mode:
     villages: int        # SQLite and PostgreSQL page measurements
     large_villages: int  # the province-scale PostgreSQL database (kept between runs)
-    repeats: int         # requests per page for p50/p95
+    repeats: int         # requests per page for p50/p95 ...
+    page_seconds: float  # ... or fewer (at least 10) once a page has taken this long
     load_seconds: float  # per gunicorn target
     connections: int = 4
 
 
-FULL = Mode(villages=200, large_villages=20_000, repeats=200, load_seconds=10)
-QUICK = Mode(villages=20, large_villages=200, repeats=30, load_seconds=3)
+FULL = Mode(villages=200, large_villages=20_000, repeats=200, page_seconds=15, load_seconds=10)
+QUICK = Mode(villages=20, large_villages=200, repeats=30, page_seconds=3, load_seconds=3)
 
 
 def datasets(mode: Mode) -> list[dict]:
@@ -62,7 +63,7 @@ def postgres_up() -> bool:
         return False
 
 
-def measure_dataset(ds: dict, repeats: int) -> list[dict]:
+def measure_dataset(ds: dict, mode: Mode) -> list[dict]:
     plan = seed.plan_for(ds["villages"])
     app, counter = make_app(ds["url"])
     clients, rows = {}, []
@@ -72,7 +73,7 @@ def measure_dataset(ds: dict, repeats: int) -> list[dict]:
         try:
             if page.user not in clients:
                 clients[page.user] = login(app, plan, page.user)
-            row.update(measure(app, counter, *clients[page.user], page, plan, repeats))
+            row.update(measure(app, counter, *clients[page.user], page, plan, mode.repeats, mode.page_seconds))
         except Exception as e:  # one broken page must not hide the others' figures
             row["error"] = f"{type(e).__name__}: {e}"
         rows.append(judge(row))
@@ -99,12 +100,12 @@ def mark(met: bool | None) -> str:
 
 def table(rows: list[dict]) -> str:
     head = ("page", "data", f"first load KB ≤{FIRST_LOAD_KB}", f"fragment KB ≤{FRAGMENT_KB}",
-            f"SQL ≤{SQL_PER_REQUEST}", "p50 ms", "p95 ms (budget)")
+            f"SQL ≤{SQL_PER_REQUEST}", "p50 ms", "p95 ms (budget)", "n")
     lines = []
     for r in rows:
         data = f"{r['data']} {r['villages']:,}"
         if "error" in r:
-            lines.append((r["page"], data, r["error"][:70], "", "", "", ""))
+            lines.append((r["page"], data, r["error"][:70], "", "", "", "", ""))
             continue
         load = "" if r["fragment"] else f"{r['total_gzip'] / 1024:.1f}{mark(r['first_load_met'])}"
         frag = f"{r['fragment_gzip'] / 1024:.1f}{mark(r['fragment_met'])}" if r["fragment"] else ""
@@ -112,7 +113,7 @@ def table(rows: list[dict]) -> str:
         if r["p95_budget_ms"] is not None:
             p95 += f"{mark(r['p95_met'])} (≤{r['p95_budget_ms']:g})"
         sql = f"{r['sql']}{mark(r['sql_met'])}" + (f" {r['bad_status']} bad" if r["bad_status"] else "")
-        lines.append((r["page"], data, load, frag, sql, f"{r['p50_ms']:.1f}", p95))
+        lines.append((r["page"], data, load, frag, sql, f"{r['p50_ms']:.1f}", p95, r["requests"]))
     widths = [max(len(str(x)) for x in col) for col in zip(head, *lines)]
     fmt = "  ".join(f"{{:<{w}}}" for w in widths)
     return "\n".join([fmt.format(*head), fmt.format(*("-" * w for w in widths))]
@@ -159,11 +160,10 @@ def main() -> None:
     for ds in sets:
         ds["seed"] = seed.ensure(ds["url"], ds["villages"], reuse=ds["reuse"], log=lambda s: None)
         print(f"  {ds['key']} {ds['villages']:,} villages: {ds['seed']}", flush=True)
-        rows += measure_dataset(ds, mode.repeats)
+        rows += measure_dataset(ds, mode)
     loads = [load_test(ds, mode) for ds in sets if ds["key"] in ("sqlite", "pg")]
     print()
     print(table(rows))
-    print("* stand-in until the dashboards exist (bench/pages.py)")
     print()
     print("\n".join(throughput_text(load) for load in loads))
     elapsed = time.perf_counter() - started

@@ -10,6 +10,7 @@ skipped, so the list can run ahead of the models.
 """
 import argparse
 import hashlib
+import json
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -18,12 +19,14 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import geothai
-from sqlalchemy import MetaData, Table, create_engine, inspect, text
+from sqlalchemy import JSON, MetaData, Table, create_engine, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from stdnum.th import pin
 from werkzeug.security import generate_password_hash
 
-from sammachip.domain.clock import current_fiscal_year
+from sammachip.domain.clock import current_fiscal_year, today
+from sammachip.domain.fiscal import fiscal_year_bounds
+from sammachip.domain.schedule import add_months
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "bench-only"
@@ -33,7 +36,11 @@ HOME_DISTRICT_VILLAGES = 200
 SAGES_PER_VILLAGE = 5
 HOUSEHOLDS_PER_VILLAGE = 20
 HOUSEHOLDS_PER_TRAINER = 4
+TRAINING_DAYS = 5
+MIN_DAYS = 4                   # the app's TRAINING_COMPLETION_MIN_DAYS default
+FOLLOWUP_MONTHS = (1, 3, 6)    # the app's FOLLOWUP_OFFSETS_MONTHS default
 CHUNK = 5000
+TOPICS = ["เตรียมดินและแปลงปลูก", "เพาะกล้า", "ทำปุ๋ยหมัก", "ดูแลแปลงและป้องกันแมลง", "เก็บเกี่ยวและการตลาด"]
 
 VILLAGE_NAMES = ["หนองบัว", "ดอนแก้ว", "โนนสูง", "ป่าแดง", "ห้วยทราย", "นาดี", "โคกกลาง",
                  "สระแก้ว", "หนองหว้า", "วังน้ำเย็น", "คลองไทร", "เขาน้อย", "บึงบอระเพ็ด"]
@@ -62,6 +69,8 @@ class Plan:
     users: dict = field(default_factory=lambda: {
         "officer": "bench-officer", "district": "bench-district", "province": "bench-province"})
     password: str = PASSWORD
+    household_id: int = 0  # in the village above, present all five days
+    day_id: int = 0        # the village's fifth training day (in the past)
 
 
 def subdistricts_of(district_code: str) -> list[str]:
@@ -98,7 +107,12 @@ def layout(n: int) -> list[Place]:
 
 
 def plan_for(n: int) -> Plan:
-    return Plan(subdistrict_code=subdistricts_of(HOME_DISTRICT)[0])
+    plan = Plan(subdistrict_code=subdistricts_of(HOME_DISTRICT)[0])
+    # Toggling day 5 leaves a five-day household trained either way, so the
+    # attendance measurement does not reshuffle its follow-ups between requests.
+    plan.household_id = next(h for h in household_ids(plan.village_id) if len(days_attended(h)) == TRAINING_DAYS)
+    plan.day_id = day_id(plan.village_id, TRAINING_DAYS)
+    return plan
 
 
 @dataclass
@@ -111,6 +125,15 @@ class Ctx:
     occupation_ids: list[int] = field(default_factory=list)
     criterion_ids: list[int] = field(default_factory=list)
     user_ids: dict = field(default_factory=dict)
+    today: date = field(default_factory=today)
+
+    @property
+    def last_day(self) -> date:
+        """The last training day, about two months ago but inside the current
+        fiscal year (whose first days leave less room); so the 1-month visits
+        are past and the 3- and 6-month ones still to come."""
+        start = fiscal_year_bounds(self.fy)[0]
+        return min(self.today - timedelta(days=1), max(self.today - timedelta(days=60), start + timedelta(days=20)))
 
 
 def person(i: int) -> str:
@@ -203,7 +226,112 @@ def rows_households(ctx: Ctx):
     return cols, rows()
 
 
-# In dependency order. Next: training_days, attendance, followups.
+def household_ids(village_id: int) -> range:
+    first = (village_id - 1) * HOUSEHOLDS_PER_VILLAGE + 1
+    return range(first, first + HOUSEHOLDS_PER_VILLAGE)
+
+
+def day_id(village_id: int, day_no: int) -> int:
+    return (village_id - 1) * TRAINING_DAYS + day_no
+
+
+def training_dates(ctx: Ctx, village_id: int) -> list[date]:
+    """Five days three days apart; villages end up to six days apart so visits fall due on different days."""
+    last = ctx.last_day - timedelta(days=village_id % 7)
+    return [last - timedelta(days=3 * (TRAINING_DAYS - d)) for d in range(1, TRAINING_DAYS + 1)]
+
+
+def days_attended(hid: int) -> list[int]:
+    """Day numbers a household came: 8 in 10 come 4-5 days (trained), 2 in 10 drop out after 2-3."""
+    r = hid % 10
+    if r < 2:
+        return list(range(1, r + 3))
+    if r < 5:
+        return [d for d in range(1, TRAINING_DAYS + 1) if d != hid % TRAINING_DAYS + 1]
+    return list(range(1, TRAINING_DAYS + 1))
+
+
+def rows_training_days(ctx: Ctx):
+    cols = ("id", "village_id", "fiscal_year", "day_no", "held_on", "topic", "created_at", "updated_at", "version")
+    return cols, ((day_id(v.id, d), v.id, ctx.fy, d, held, TOPICS[d - 1], ctx.now, ctx.now, 1)
+                  for v in ctx.places for d, held in enumerate(training_dates(ctx, v.id), 1))
+
+
+def rows_training_day_trainers(ctx: Ctx):
+    # The lead teaches every day with one assistant in turn.
+    return ("day_id", "sage_id"), (
+        (day_id(v.id, d), sage_id(v.id, k)) for v in ctx.places for d in range(1, TRAINING_DAYS + 1)
+        for k in (0, (d - 1) % (SAGES_PER_VILLAGE - 1) + 1))
+
+
+def rows_attendance(ctx: Ctx):
+    officer = ctx.user_ids["officer"]
+
+    def rows():
+        for v in ctx.places:
+            marked = [datetime.combine(d, datetime.min.time(), timezone.utc) for d in training_dates(ctx, v.id)]
+            for hid in household_ids(v.id):
+                for d in days_attended(hid):
+                    yield day_id(v.id, d), hid, officer, marked[d - 1]
+    return ("day_id", "household_id", "marked_by_id", "marked_at"), rows()
+
+
+def practising(hid: int) -> str:
+    r = hid * 37 % 100  # spread so that some villages reach 85 % and some do not
+    return "yes" if r < 82 else "partly" if r < 92 else "no"
+
+
+def rows_followups(ctx: Ctx):
+    """The 1-, 3- and 6-month visits of each trained household, as the app schedules
+    them. Past ones are mostly done; about one in a hundred is left overdue, so
+    the officer's "visits due" list has a realistic few dozen entries."""
+    cols = ("id", "household_id", "kind", "status", "due_date", "data", "step", "visit_date", "practising",
+            "not_practising_reason", "reason_text", "income_last_month", "sells_where", "group_name",
+            "fund_source", "fund_other", "fund_amount", "visitors", "with_support_team", "problems", "help_needed",
+            "next_visit_date", "officer_id", "created_at", "updated_at", "version")
+    officer = ctx.user_ids["officer"]
+
+    def rows():
+        fid = 0
+        for v in ctx.places:
+            last = training_dates(ctx, v.id)[-1]
+            dues = [add_months(last, m) for m in FOLLOWUP_MONTHS]
+            for hid in household_ids(v.id):
+                if len(days_attended(hid)) < MIN_DAYS:
+                    continue  # not trained: nothing scheduled
+                for k, due in enumerate(dues):
+                    fid += 1
+                    if due > ctx.today or hid % 97 == 0:
+                        yield (fid, hid, "scheduled", "due", due, {}, 1, None, None, "", "", None, "", "", "none",
+                               "", None, [], False, "", "", None, None, ctx.now, ctx.now, 1)
+                        continue
+                    p = practising(hid)
+                    fund = "savings_group" if hid % 5 == 0 else "none"
+                    with_team = hid % 2 == 1  # half the visits with a กพสต. member (the app sets it from visitors)
+                    yield (fid, hid, "scheduled", "done", due, {}, 6, due, p, "no_market" if p == "no" else "", "",
+                           {"yes": 100 + hid % 8 * 50, "partly": 100, "no": 0}[p], "ตลาดนัดตำบล",
+                           "กลุ่มผักปลอดสาร" if hid % 3 == 0 else "", fund, "", 5000 if fund != "none" else None,
+                           ["officer", "kpst"] if with_team else ["officer"], with_team, "", "",
+                           dues[k + 1] if k + 1 < len(dues) else None, officer, ctx.now, ctx.now, 1)
+    return cols, rows()
+
+
+def rows_village_step_marks(ctx: Ctx):
+    """A few officers' ticks: one village in ten formed a group, one in twenty also OTOP and fund support."""
+    cols = ("id", "village_id", "fiscal_year", "step", "done_on", "note", "marked_by_id", "created_at")
+    officer, mid = ctx.user_ids["officer"], 0
+
+    def rows():
+        nonlocal mid
+        for v in ctx.places:
+            steps = ["group"] * (v.id % 10 == 1) + ["otop", "fund"] * (v.id % 20 == 1)
+            for step in steps:
+                mid += 1
+                yield mid, v.id, ctx.fy, step, training_dates(ctx, v.id)[-1], "", officer, ctx.now
+    return cols, rows()
+
+
+# In dependency order.
 TABLES: list[tuple[str, Callable]] = [
     ("users", rows_users),
     ("user_subdistricts", rows_user_subdistricts),
@@ -211,6 +339,11 @@ TABLES: list[tuple[str, Callable]] = [
     ("sages", rows_sages),
     ("sage_answers", rows_sage_answers),
     ("households", rows_households),
+    ("training_days", rows_training_days),
+    ("training_day_trainers", rows_training_day_trainers),
+    ("attendance", rows_attendance),
+    ("followups", rows_followups),
+    ("village_step_marks", rows_village_step_marks),
 ]
 
 
@@ -224,7 +357,12 @@ def chunks(rows: Iterable, size: int) -> Iterator[list]:
 
 def insert(conn: Connection, table: str, cols: tuple, rows: Iterable[tuple]) -> int:
     count = 0
+    tbl = Table(table, MetaData(), autoload_with=conn)
     if conn.dialect.name == "postgresql":
+        # COPY takes JSON columns as text; SQLAlchemy's JSON type (SQLite below) wants the Python value.
+        json_at = [i for i, c in enumerate(cols) if isinstance(tbl.c[c].type, JSON)]
+        if json_at:
+            rows = (as_json(row, json_at) for row in rows)
         # COPY is an order of magnitude faster than INSERT for 10^5..10^6 rows.
         with conn.connection.driver_connection.cursor() as cur:
             with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as copy:
@@ -235,11 +373,17 @@ def insert(conn: Connection, table: str, cols: tuple, rows: Iterable[tuple]) -> 
             conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                               f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"))
         return count
-    tbl = Table(table, MetaData(), autoload_with=conn)
     for batch in chunks(rows, CHUNK):
         conn.execute(tbl.insert(), [dict(zip(cols, r)) for r in batch])
         count += len(batch)
     return count
+
+
+def as_json(row: tuple, positions: list[int]) -> list:
+    row = list(row)
+    for i in positions:
+        row[i] = json.dumps(row[i], ensure_ascii=False)
+    return row
 
 
 def reference_ids(conn: Connection, fy: int) -> tuple[list[int], list[int]]:
