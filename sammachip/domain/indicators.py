@@ -11,10 +11,10 @@
 - team_visited: trained households visited at least once with a member of
   the sub-district support team.
 """
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 
 from sqlalchemy import Float, and_, case, cast, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..models import Attendance, FollowUp, Household, TrainingDay, Village
 
@@ -27,9 +27,14 @@ class Indicators:
     registered: int = 0
     trained: int = 0
     practising: int = 0
-    income_change: float | None = None
+    change_sum: float = 0.0  # sum of practising households' income change...
+    change_n: int = 0  # ...over this many (those with a baseline above zero)
     team_visited: int = 0
     visited: int = 0  # trained households with any completed follow-up
+
+    def __add__(self, other: "Indicators") -> "Indicators":
+        """Villages' figures add up exactly to their district's (the average is kept as sum and count)."""
+        return Indicators(*(a + b for a, b in zip(astuple(self), astuple(other))))
 
     @property
     def share(self) -> float | None:
@@ -40,35 +45,41 @@ class Indicators:
         return self.share is not None and self.share >= PRACTISING_TARGET
 
     @property
+    def income_change(self) -> float | None:
+        return self.change_sum / self.change_n if self.change_n else None
+
+    @property
     def measured(self) -> bool:
         """Practising can only be told once somebody has visited."""
         return self.visited > 0
 
 
 def household_rows(fiscal_year: int, min_days: int, area_filter):
-    """One row per registered household in the area: trained? practising? income change."""
-    attended = (select(Attendance.household_id, func.count().label("days"))
-                .join(TrainingDay, TrainingDay.id == Attendance.day_id)
-                .where(TrainingDay.fiscal_year == fiscal_year)
-                .group_by(Attendance.household_id).subquery())
-    ranked = (select(FollowUp.household_id, FollowUp.practising, FollowUp.income_last_month,
-                     func.row_number().over(partition_by=FollowUp.household_id,
-                                            order_by=(FollowUp.visit_date.desc(), FollowUp.id.desc())).label("rn"))
-              .where(FollowUp.status == "done").subquery())
-    with_team = (select(FollowUp.household_id).where(FollowUp.status == "done", FollowUp.with_support_team.is_(True))
-                 .group_by(FollowUp.household_id).subquery())
-    trained = func.coalesce(attended.c.days, 0) >= min_days
-    practising = and_(trained, ranked.c.practising == "yes")
+    """One row per registered household in the area: trained? practising? income change.
+
+    Each household's attendance and latest visit are looked up through their
+    household_id indexes (correlated subqueries), so the cost follows the
+    area's households, never the whole country's."""
+    days = (select(func.count()).select_from(Attendance).join(TrainingDay, TrainingDay.id == Attendance.day_id)
+            .where(Attendance.household_id == Household.id, TrainingDay.fiscal_year == fiscal_year)
+            .correlate(Household).scalar_subquery())
+    latest_id = (select(FollowUp.id).where(FollowUp.household_id == Household.id, FollowUp.status == "done")
+                 .order_by(FollowUp.visit_date.desc(), FollowUp.id.desc()).limit(1)
+                 .correlate(Household).scalar_subquery())
+    with_team = (select(FollowUp.id).where(FollowUp.household_id == Household.id, FollowUp.status == "done",
+                                          FollowUp.with_support_team.is_(True))
+                 .correlate(Household).exists())
+    latest = aliased(FollowUp)
+    trained = days >= min_days
+    practising = and_(trained, latest.practising == "yes")
     change = case((and_(practising, Household.income_per_year > 0),
-                   cast(func.coalesce(ranked.c.income_last_month, 0) * 12, Float) / Household.income_per_year))
+                   cast(func.coalesce(latest.income_last_month, 0) * 12, Float) / Household.income_per_year))
     return (select(Household.village_id, Village.district_code, Village.province_code,
                    trained.label("trained"), practising.label("practising"), change.label("change"),
-                   and_(trained, ranked.c.household_id.is_not(None)).label("visited"),
-                   and_(trained, with_team.c.household_id.is_not(None)).label("team_visited"))
+                   and_(trained, latest.id.is_not(None)).label("visited"),
+                   and_(trained, with_team).label("team_visited"))
             .join(Village, Village.id == Household.village_id)
-            .outerjoin(attended, attended.c.household_id == Household.id)
-            .outerjoin(ranked, and_(ranked.c.household_id == Household.id, ranked.c.rn == 1))
-            .outerjoin(with_team, with_team.c.household_id == Household.id)
+            .outerjoin(latest, latest.id == latest_id)
             .where(Household.fiscal_year == fiscal_year, Household.status == "registered", area_filter)
             .subquery())
 
@@ -79,10 +90,15 @@ def indicators_by(session: Session, key: str, fiscal_year: int, min_days: int, a
     group = rows.c[key]
     as_int = lambda flag: func.sum(case((flag, 1), else_=0))  # noqa: E731  (booleans sum alike on both databases)
     result = session.execute(select(
-        group, func.count(), as_int(rows.c.trained), as_int(rows.c.practising), func.avg(rows.c.change),
+        group, func.count(), as_int(rows.c.trained), as_int(rows.c.practising),
+        func.coalesce(func.sum(rows.c.change), 0), func.count(rows.c.change),
         as_int(rows.c.team_visited), as_int(rows.c.visited)).group_by(group))
-    return {k: Indicators(int(n), int(t), int(p), None if c is None else float(c), int(tv), int(v))
-            for k, n, t, p, c, tv, v in result}
+    return {k: Indicators(int(n), int(t), int(p), float(cs), int(cn), int(tv), int(v))
+            for k, n, t, p, cs, cn, tv, v in result}
+
+
+def total(indicators) -> Indicators:
+    return sum(indicators, Indicators())
 
 
 def for_village(session: Session, village_id: int, fiscal_year: int, min_days: int) -> Indicators:

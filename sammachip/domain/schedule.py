@@ -41,10 +41,10 @@ def last_training_day(session: Session, village_id: int, fiscal_year: int) -> da
 
 
 def sync_schedule(session: Session, village_id: int, fiscal_year: int, min_days: int, offsets: list[int],
-                  household_ids: list[int] | None = None) -> None:
+                  household_ids: list[int] | None = None) -> dict[int, int]:
     """Make the scheduled follow-ups match who completed the training and when
     it ended (for the whole village, or only the households given). Visits
-    already started or done are never touched."""
+    already started or done are never touched. Returns days attended per household."""
     present = days_present(session, village_id, fiscal_year, household_ids)
     last = last_training_day(session, village_id, fiscal_year)
     query = select(Household.id).where(Household.village_id == village_id, Household.fiscal_year == fiscal_year,
@@ -62,3 +62,4 @@ def sync_schedule(session: Session, village_id: int, fiscal_year: int, min_days:
         session.execute(delete(FollowUp).where(FollowUp.id.in_(stale)))
     for household_id, due in sorted(wanted - have):
         session.add(FollowUp(household_id=household_id, kind="scheduled", status="due", due_date=due))
+    return present

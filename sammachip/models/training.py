@@ -31,7 +31,8 @@ class TrainingDay(Timestamps, Versioned, db.Model):
     held_on: Mapped[date] = mapped_column(Date)
     topic: Mapped[str] = mapped_column(String(200), default="")
 
-    trainers: Mapped[list[Sage]] = relationship(secondary=training_day_trainers, lazy="selectin")
+    # Loaded only when asked for: most pages that touch a day never show its trainers.
+    trainers: Mapped[list[Sage]] = relationship(secondary=training_day_trainers)
 
 
 class Attendance(db.Model):

@@ -8,7 +8,7 @@ from ..access import editor_required, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
 from ..domain.clock import current_fiscal_year, today
-from ..domain.indicators import Indicators, indicators_by
+from ..domain.indicators import Indicators, total
 from ..domain.progress import MANUAL_STEPS, VillageFacts, facts_for, facts_of_village, status_of, steps_of
 from ..extensions import db
 from ..models import Village, VillageStepMark
@@ -17,6 +17,7 @@ from ..web import render
 from .forms import StepMarkForm
 
 bp = Blueprint("progress", __name__)
+STATUSES = ("not_started", "in_progress", "behind", "on_target")
 SORTS = {
     "code": lambda row: row["village"].code,
     "progress": lambda row: (-row["done"], row["village"].code),
@@ -79,10 +80,9 @@ def current_mark(village_id: int, step: str) -> VillageStepMark | None:
 
 
 def district_rows(district_code: str, subdistrict: str = "", status: str = "", sort: str = "code"):
-    """Every village of the district with its facts, in a fixed number of queries."""
+    """Every village of the district with its facts (a fixed number of queries),
+    the rows filtered and sorted as asked; counts and totals for the whole district."""
     where = Village.district_code == district_code
-    if subdistrict:
-        where = where & (Village.subdistrict_code == subdistrict)
     fy = current_fiscal_year()
     villages = db.session.scalars(select(Village).where(where)).all()
     facts = facts_for(db.session, where, fy, min_training_days(), today())
@@ -91,10 +91,11 @@ def district_rows(district_code: str, subdistrict: str = "", status: str = "", s
         f = facts.get(v.id) or VillageFacts()
         steps = steps_of(f)
         rows.append({"village": v, "facts": f, "steps": steps, "done": sum(s.done for s in steps), "status": status_of(f)})
-    counts = {key: sum(r["status"] == key for r in rows) for key in ("not_started", "in_progress", "behind", "on_target")}
-    if status:
-        rows = [r for r in rows if r["status"] == status]
-    return sorted(rows, key=SORTS.get(sort, SORTS["code"])), counts, fy
+    counts = {key: sum(r["status"] == key for r in rows) for key in STATUSES}
+    totals = total(r["facts"].ind for r in rows)
+    rows = [r for r in rows if (not subdistrict or r["village"].subdistrict_code == subdistrict)
+            and (not status or r["status"] == status)]
+    return sorted(rows, key=SORTS.get(sort, SORTS["code"])), counts, totals, fy
 
 
 def district_or_404(district_code: str) -> str:
@@ -108,9 +109,7 @@ def district_or_404(district_code: str) -> str:
 def district(district_code: str):
     district_or_404(district_code)
     args = {k: request.args.get(k, "") for k in ("subdistrict", "status", "sort")}
-    rows, counts, fy = district_rows(district_code, **args)
-    totals = indicators_by(db.session, "district_code", fy, min_training_days(),
-                           Village.district_code == district_code).get(district_code, Indicators())
+    rows, counts, totals, fy = district_rows(district_code, **args)
     return render("progress/district.html", "progress/_district_rows.html", rows=rows, counts=counts,
                   totals=totals, district=district_code, fy=fy, args=args,
                   subdistricts=geo.subdistricts(district_code))
@@ -120,9 +119,7 @@ def district(district_code: str):
 @login_required
 def report(district_code: str):
     district_or_404(district_code)
-    rows, counts, fy = district_rows(district_code)
-    totals = indicators_by(db.session, "district_code", fy, min_training_days(),
-                           Village.district_code == district_code).get(district_code, Indicators())
+    rows, counts, totals, fy = district_rows(district_code)
     return render_template("progress/report.html", rows=rows, counts=counts, totals=totals,
                            district=district_code, fy=fy, today=today())
 
@@ -137,19 +134,15 @@ def province(province_code: str):
     where = Village.province_code == province_code
     villages = db.session.execute(select(Village.id, Village.district_code).where(where)).all()
     facts = facts_for(db.session, where, fy, min_training_days(), today())
-    totals = indicators_by(db.session, "district_code", fy, min_training_days(), where)
     rows = {}
-    for vid, district_code in villages:
-        row = rows.setdefault(district_code, {"villages": 0, "team": 0, "registered": 0,
-                                              "statuses": dict.fromkeys(("not_started", "in_progress", "behind", "on_target"), 0)})
-        f = facts.get(vid)
+    for vid, district_code in villages:  # adding up villages' aggregates, already computed in SQL
+        f = facts.get(vid) or VillageFacts()
+        row = rows.setdefault(district_code, {"villages": 0, "team": 0, "registered": 0, "ind": Indicators(),
+                                              "statuses": dict.fromkeys(STATUSES, 0)})
         row["villages"] += 1
-        if f is not None:
-            row["team"] += f.team_size == 5
-            row["registered"] += f.registered
-            row["statuses"][status_of(f)] += 1
-        else:
-            row["statuses"]["not_started"] += 1
-    province_total = indicators_by(db.session, "province_code", fy, min_training_days(), where).get(province_code, Indicators())
-    return render_template("progress/province.html", province=province_code, fy=fy,
-                           rows=sorted(rows.items()), totals=totals, province_total=province_total)
+        row["team"] += f.team_size == 5
+        row["registered"] += f.registered
+        row["ind"] += f.ind
+        row["statuses"][status_of(f)] += 1
+    return render_template("progress/province.html", province=province_code, fy=fy, rows=sorted(rows.items()),
+                           province_total=total(r["ind"] for r in rows.values()))

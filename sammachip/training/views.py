@@ -129,14 +129,17 @@ def mark(day_id: int, household_id: int):
     except IntegrityError:  # the same tap arrived twice at once: already present
         db.session.rollback()
         return mark(day_id, household_id)
-    sync_schedule(db.session, day.village_id, day.fiscal_year, *settings(), household_ids=[household.id])
-    db.session.commit()
+    present = sync_schedule(db.session, day.village_id, day.fiscal_year, *settings(), household_ids=[household.id])
     if not wants_fragment():
+        db.session.commit()
         return redirect(url_for(".attendance", day_id=day.id) + f"#hh-{household.id}", 303)
-    count = db.session.scalar(select(func.count()).select_from(Attendance).where(Attendance.day_id == day.id))
-    total = db.session.scalar(select(func.count()).select_from(Household).where(
-        Household.village_id == day.village_id, Household.fiscal_year == day.fiscal_year,
-        Household.status == "registered"))
-    days = days_present(db.session, day.village_id, day.fiscal_year, household_ids=[household.id])
-    return render_template("training/_mark.html", day=day, h=household, is_present=want, count=count,
-                           total=total, days=days)
+    # Rendered inside the transaction: after the commit every loaded row would be read again.
+    count, total = db.session.execute(select(
+        select(func.count()).select_from(Attendance).where(Attendance.day_id == day.id).scalar_subquery(),
+        select(func.count()).select_from(Household).where(
+            Household.village_id == day.village_id, Household.fiscal_year == day.fiscal_year,
+            Household.status == "registered").scalar_subquery())).one()
+    html = render_template("training/_mark.html", day=day, h=household, is_present=want, count=count,
+                           total=total, days=present)
+    db.session.commit()
+    return html
