@@ -3,7 +3,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from .config import load_config
+from .config import engine_options, load_config
 from .extensions import babel, csrf, db, htmx, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +22,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     if config:
         app.config.update(config)
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)

@@ -57,9 +57,10 @@ class Indicators:
 def household_rows(fiscal_year: int, min_days: int, area_filter):
     """One row per registered household in the area: trained? practising? income change.
 
-    Each household's attendance and latest visit are looked up through their
-    household_id indexes (correlated subqueries), so the cost follows the
-    area's households, never the whole country's."""
+    Each household's days attended, latest visit and support-team visit are
+    scalar subqueries in the SELECT list: one index lookup each per household
+    (household_id indexes), so the cost follows the area's households, never the
+    whole country's. The latest visit is then joined by its primary key."""
     days = (select(func.count()).select_from(Attendance).join(TrainingDay, TrainingDay.id == Attendance.day_id)
             .where(Attendance.household_id == Household.id, TrainingDay.fiscal_year == fiscal_year)
             .correlate(Household).scalar_subquery())
@@ -69,18 +70,21 @@ def household_rows(fiscal_year: int, min_days: int, area_filter):
     with_team = (select(FollowUp.id).where(FollowUp.household_id == Household.id, FollowUp.status == "done",
                                           FollowUp.with_support_team.is_(True))
                  .correlate(Household).exists())
-    latest = aliased(FollowUp)
-    trained = days >= min_days
-    practising = and_(trained, latest.practising == "yes")
-    change = case((and_(practising, Household.income_per_year > 0),
-                   cast(func.coalesce(latest.income_last_month, 0) * 12, Float) / Household.income_per_year))
-    return (select(Household.village_id, Village.district_code, Village.province_code,
-                   trained.label("trained"), practising.label("practising"), change.label("change"),
-                   and_(trained, latest.id.is_not(None)).label("visited"),
-                   and_(trained, with_team).label("team_visited"))
+    base = (select(Household.village_id, Village.district_code, Village.province_code, Household.income_per_year,
+                   (days >= min_days).label("trained"), latest_id.label("latest_id"), with_team.label("with_team"))
             .join(Village, Village.id == Household.village_id)
-            .outerjoin(latest, latest.id == latest_id)
             .where(Household.fiscal_year == fiscal_year, Household.status == "registered", area_filter)
+            # Materialised, so each household's lookups run once, not once per use below.
+            .cte("household_base").prefix_with("MATERIALIZED"))
+    latest = aliased(FollowUp)
+    practising = and_(base.c.trained, latest.practising == "yes")
+    change = case((and_(practising, base.c.income_per_year > 0),
+                   cast(func.coalesce(latest.income_last_month, 0) * 12, Float) / base.c.income_per_year))
+    return (select(base.c.village_id, base.c.district_code, base.c.province_code, base.c.trained.label("trained"),
+                   practising.label("practising"), change.label("change"),
+                   and_(base.c.trained, base.c.latest_id.is_not(None)).label("visited"),
+                   and_(base.c.trained, base.c.with_team).label("team_visited"))
+            .outerjoin(latest, latest.id == base.c.latest_id)
             .subquery())
 
 
