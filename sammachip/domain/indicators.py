@@ -11,7 +11,7 @@
 - team_visited: trained households visited at least once with a member of
   the sub-district support team.
 """
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 
 from sqlalchemy import Float, and_, case, cast, func, select
 from sqlalchemy.orm import Session, aliased
@@ -34,7 +34,7 @@ class Indicators:
 
     def __add__(self, other: "Indicators") -> "Indicators":
         """Villages' figures add up exactly to their district's (the average is kept as sum and count)."""
-        return Indicators(*(a + b for a, b in zip(astuple(self), astuple(other))))
+        return Indicators(*(getattr(self, f) + getattr(other, f) for f in FIELDS))
 
     @property
     def share(self) -> float | None:
@@ -52,6 +52,9 @@ class Indicators:
     def measured(self) -> bool:
         """Practising can only be told once somebody has visited."""
         return self.visited > 0
+
+
+FIELDS = [f.name for f in fields(Indicators)]
 
 
 def household_rows(fiscal_year: int, min_days: int, area_filter):
