@@ -55,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     from .followups.views import bp as followups_bp
     from .households.interview import bp as interview_bp
     from .progress.views import bp as progress_bp
+    from .settings.views import bp as settings_bp
     from .training.views import bp as training_bp
     from .households.views import bp as households_bp
     from .main.views import bp as main_bp
@@ -63,7 +64,7 @@ def register_blueprints(app: Flask) -> None:
     from .villages.views import bp as villages_bp
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
-               followups_bp, progress_bp, exports_bp):
+               followups_bp, progress_bp, exports_bp, settings_bp):
         app.register_blueprint(bp)
 
 

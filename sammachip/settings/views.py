@@ -1,0 +1,91 @@
+"""Programme settings kept as data per fiscal year, for admins: the sage
+criteria and the poverty line. A new year gets its own rows; earlier years keep theirs."""
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from ..access import roles_required
+from ..domain.clock import current_fiscal_year
+from ..domain.reference import criteria_for
+from ..extensions import db
+from ..models import PovertyLine, SageCriterion
+from .forms import CriterionForm, PovertyLineForm
+
+bp = Blueprint("settings", __name__, url_prefix="/settings")
+admin_required = roles_required("admin")
+
+
+def year_arg() -> int:
+    fy = request.args.get("fy", type=int) or current_fiscal_year()
+    if not 2560 <= fy <= 2700:
+        abort(404)
+    return fy
+
+
+@bp.get("/criteria")
+@admin_required
+def criteria():
+    fy = year_arg()
+    rows = criteria_for(db.session, fy)
+    return render_template("settings/criteria.html", fy=fy, rows=rows, form=CriterionForm(formdata=None),
+                           source_year=rows[0].fiscal_year if rows else None)
+
+
+@bp.post("/criteria/copy")
+@admin_required
+def copy_criteria():
+    """Give `fy` its own set, starting from the set in force, so it can change alone."""
+    fy = year_arg()
+    rows = criteria_for(db.session, fy)
+    if rows and rows[0].fiscal_year != fy:
+        db.session.add_all([SageCriterion(fiscal_year=fy, code=c.code, position=c.position, text_th=c.text_th,
+                                          text_en=c.text_en, required=c.required) for c in rows])
+        db.session.commit()
+        flash(_("สร้างชุดเกณฑ์ของปีงบประมาณ %(fy)s แล้ว", fy=fy), "success")
+    return redirect(url_for(".criteria", fy=fy), 303)
+
+
+@bp.route("/criteria/<int:criterion_id>", methods=["GET", "POST"])
+@admin_required
+def edit_criterion(criterion_id: int):
+    criterion = db.session.get(SageCriterion, criterion_id) or abort(404)
+    form = CriterionForm(obj=criterion)
+    if form.validate_on_submit():
+        form.populate_obj(criterion)
+        db.session.commit()
+        flash(_("บันทึกเกณฑ์แล้ว"), "success")
+        return redirect(url_for(".criteria", fy=criterion.fiscal_year), 303)
+    return render_template("settings/criterion.html", form=form, criterion=criterion)
+
+
+@bp.post("/criteria/new")
+@admin_required
+def add_criterion():
+    fy = year_arg()
+    rows = criteria_for(db.session, fy)
+    form = CriterionForm()
+    if rows and rows[0].fiscal_year != fy:
+        abort(409, description=_("สร้างชุดเกณฑ์ของปีนี้ก่อน แล้วจึงเพิ่มข้อ"))
+    if not form.validate():
+        return render_template("settings/criteria.html", fy=fy, rows=rows, form=form, source_year=fy), 422
+    position = (db.session.scalar(select(func.max(SageCriterion.position)).where(SageCriterion.fiscal_year == fy)) or 0) + 1
+    criterion = SageCriterion(fiscal_year=fy, position=position)
+    form.populate_obj(criterion)
+    db.session.add(criterion)
+    db.session.commit()
+    return redirect(url_for(".criteria", fy=fy), 303)
+
+
+@bp.route("/poverty-lines", methods=["GET", "POST"])
+@admin_required
+def poverty_lines():
+    form = PovertyLineForm()
+    if form.validate_on_submit():
+        line = db.session.get(PovertyLine, form.fiscal_year.data) or PovertyLine(fiscal_year=form.fiscal_year.data)
+        line.baht_per_person_year = form.baht_per_person_year.data
+        db.session.add(line)
+        db.session.commit()
+        flash(_("บันทึกเส้นความยากจนแล้ว"), "success")
+        return redirect(url_for(".poverty_lines"), 303)
+    rows = db.session.scalars(select(PovertyLine).order_by(PovertyLine.fiscal_year.desc())).all()
+    return render_template("settings/poverty_lines.html", form=form, rows=rows)
