@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from sqlalchemy import Float, and_, case, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
-from ..models import Attendance, FollowUp, Household, TrainingDay, Village
+from ..models import Attendance, FollowUp, Household, Village
 
 PRACTISING_TARGET = 0.85
 INCOME_TARGET = 0.03
@@ -64,8 +64,9 @@ def household_rows(fiscal_year: int, min_days: int, area_filter):
     scalar subqueries in the SELECT list: one index lookup each per household
     (household_id indexes), so the cost follows the area's households, never the
     whole country's. The latest visit is then joined by its primary key."""
-    days = (select(func.count()).select_from(Attendance).join(TrainingDay, TrainingDay.id == Attendance.day_id)
-            .where(Attendance.household_id == Household.id, TrainingDay.fiscal_year == fiscal_year)
+    # A household's attendance can only be on its own village's days of its own
+    # fiscal year (the attendance screen checks that), so no join is needed.
+    days = (select(func.count()).select_from(Attendance).where(Attendance.household_id == Household.id)
             .correlate(Household).scalar_subquery())
     latest_id = (select(FollowUp.id).where(FollowUp.household_id == Household.id, FollowUp.status == "done")
                  .order_by(FollowUp.visit_date.desc(), FollowUp.id.desc()).limit(1)
