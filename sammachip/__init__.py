@@ -69,13 +69,13 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_template_helpers(app: Flask) -> None:
-    from .web import init_template_helpers
+    from .templating import init_template_helpers
 
     init_template_helpers(app)
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from .web import init_error_pages
+    from .errors import init_error_pages
 
     init_error_pages(app)
 

@@ -14,7 +14,7 @@ from ..households.queries import household_or_404
 from ..models import FollowUp, Household, Village
 from ..forms_common import typed_values
 from ..once import already_submitted, new_token, save_once
-from ..web import CONFLICT_MESSAGE, go_to_step, is_stale, wants_fragment
+from ..web import conflict_message, go_to_step, is_stale, wants_fragment
 from .forms import GroupFundForm, IncomeForm, NextForm, PractisingForm, VisitForm
 from .queries import due_visits, followup_or_404, next_scheduled
 
@@ -65,7 +65,7 @@ def step(followup_id: int, step: int):
             # The same answers sent again after a lost reply: already saved, just move on.
             return go_to_step(url_for(".step", followup_id=followup.id, step=followup.step),
                               lambda: step_page(followup, followup.step))
-        form.form_errors.append(CONFLICT_MESSAGE())
+        form.form_errors.append(conflict_message())
         return render_step(followup, step, form, 409)
     followup.data = {**followup.data, **typed}
     followup.status, followup.officer_id = "draft", current_user.id

@@ -13,7 +13,7 @@ from ..extensions import db
 from ..followups.queries import timeline
 from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
 from ..models import HouseholdChange, Sage, Village
-from ..web import CONFLICT_MESSAGE, is_stale
+from ..web import conflict_message, is_stale
 from .forms import HouseholdEditForm
 from .queries import changes_of, household_or_404, households_section, trainer_choices
 from .wording import duplicate_id_text, placement_text, trainer_option
@@ -112,7 +112,7 @@ def apply_edit(household, form) -> None:
 
 def conflict(form, household):
     """Another officer saved first: nothing is overwritten, the typing stays."""
-    form.form_errors.append(CONFLICT_MESSAGE())
+    form.form_errors.append(conflict_message())
     form.version.data = household.version
     return render_template("households/edit.html", form=form, household=household), 409
 

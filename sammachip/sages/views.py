@@ -15,7 +15,7 @@ from ..extensions import db
 from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
 from ..models import Sage, SageAnswer, SageCertificate, Village
 from ..once import already_submitted, new_token, save_once
-from ..web import CONFLICT_MESSAGE, go_to_step, is_stale, see_other, wants_fragment
+from ..web import conflict_message, go_to_step, is_stale, see_other, wants_fragment
 from .forms import CriterionForm, SageForm, TrainingForm
 from .queries import candidates, history, sage_or_404, team_section
 from .wording import problem_text
@@ -69,7 +69,7 @@ def edit(sage_id: int):
                 return redirect(url_for(".show", sage_id=sage.id), 303)
             except StaleDataError:
                 db.session.rollback()
-        form.form_errors.append(CONFLICT_MESSAGE())
+        form.form_errors.append(conflict_message())
         form.version.data = sage.version
         return render_template("sages/form.html", form=form, village=village, sage=sage), 409
     return render_template("sages/form.html", form=form, village=village, sage=sage)
@@ -210,7 +210,7 @@ def training(sage_id: int):
                 return redirect(url_for(".show", sage_id=sage.id), 303)
             except StaleDataError:
                 db.session.rollback()
-        form.form_errors.append(CONFLICT_MESSAGE())
+        form.form_errors.append(conflict_message())
         form.version.data = sage.version
         return render_template("sages/training.html", form=form, sage=sage), 409
     return render_template("sages/training.html", form=form, sage=sage)

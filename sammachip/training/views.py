@@ -11,7 +11,7 @@ from ..domain.schedule import days_present, sync_schedule
 from ..domain.team import team_of
 from ..extensions import db
 from ..models import Attendance, Household, TrainingDay, Village
-from ..web import CONFLICT_MESSAGE, is_stale, wants_fragment
+from ..web import conflict_message, is_stale, wants_fragment
 from .forms import TrainingDayForm
 from .rules import order_problem
 
@@ -69,7 +69,7 @@ def edit_day(village_id: int, day_no: int):
         if order_problem(db.session, village.id, fy, day_no, form.held_on.data):
             form.held_on.errors.append(_("วันที่ต้องเรียงตามลำดับ วันที่ 1 ถึงวันที่ 5"))
         elif day is not None and is_stale(day, form.version.data):
-            form.form_errors.append(CONFLICT_MESSAGE())
+            form.form_errors.append(conflict_message())
             form.version.data = day.version
             return render_template("training/day_form.html", form=form, village=village, day_no=day_no), 409
         else:
@@ -84,7 +84,7 @@ def edit_day(village_id: int, day_no: int):
                 db.session.commit()
             except (StaleDataError, IntegrityError):
                 db.session.rollback()
-                form.form_errors.append(CONFLICT_MESSAGE())
+                form.form_errors.append(conflict_message())
                 return render_template("training/day_form.html", form=form, village=village, day_no=day_no), 409
             flash(_("บันทึกวันอบรมที่ %(n)s แล้ว", n=day_no), "success")
             return redirect(url_for(".attendance", day_id=day.id), 303)

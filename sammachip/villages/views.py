@@ -15,7 +15,7 @@ from ..once import already_submitted, new_token
 from ..households.queries import households_section
 from ..sages.queries import team_section
 from ..training.views import min_training_days
-from ..web import CONFLICT_MESSAGE, is_stale, render
+from ..web import conflict_message, is_stale, render
 from .choices import fill_area_choices, placeholder
 from .forms import VillageForm
 from .queries import village_counts_by_district, villages_of_district
@@ -98,7 +98,7 @@ def edit(village_id: int):
 
 def conflict(form: VillageForm, village: Village):
     """Another officer saved first: keep this officer's typing, say so, save nothing."""
-    form.form_errors.append(CONFLICT_MESSAGE())
+    form.form_errors.append(conflict_message())
     form.version.data = village.version
     return render_template("villages/form.html", form=form, village=village), 409
 
