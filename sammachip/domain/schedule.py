@@ -43,15 +43,14 @@ def last_training_day(session: Session, village_id: int, fiscal_year: int) -> da
 def sync_schedule(session: Session, village_id: int, fiscal_year: int, min_days: int, offsets: list[int],
                   household_ids: list[int] | None = None) -> dict[int, int]:
     """Make the scheduled follow-ups match who completed the training and when
-    it ended (for the whole village, or only the households given). Visits
-    already started or done are never touched. Returns days attended per household."""
+    it ended (for the whole village's registered households, or only the
+    registered households given). Visits already started or done are never
+    touched. Returns days attended per household."""
     present = days_present(session, village_id, fiscal_year, household_ids)
     last = last_training_day(session, village_id, fiscal_year)
-    query = select(Household.id).where(Household.village_id == village_id, Household.fiscal_year == fiscal_year,
-                                       Household.status == "registered")
-    if household_ids is not None:
-        query = query.where(Household.id.in_(household_ids))
-    households = session.scalars(query).all()
+    households = household_ids if household_ids is not None else session.scalars(select(Household.id).where(
+        Household.village_id == village_id, Household.fiscal_year == fiscal_year,
+        Household.status == "registered")).all()
     wanted = {(h, d) for h in households if last and completed(present.get(h, 0), min_days)
               for d in followup_dates(last, offsets)}
     existing = session.execute(select(FollowUp.id, FollowUp.household_id, FollowUp.due_date, FollowUp.status)
