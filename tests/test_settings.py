@@ -44,3 +44,16 @@ def test_settings_are_for_admins_only(client, auth):
     for url in ("/settings/criteria", "/settings/poverty-lines"):
         assert client.get(url).status_code == 403
     assert client.post("/settings/criteria/copy").status_code == 403
+
+
+def test_admin_adds_and_renames_occupations_for_both_lists(client, auth):
+    from sammachip.models import Occupation
+    make_user("root", "admin")
+    auth.login("root")
+    client.post("/settings/occupations", data={"name_th": "ทำกระเป๋าผักตบชวา", "name_en": "Water hyacinth bags"})
+    added = db.session.scalar(select(Occupation).where(Occupation.name_th == "ทำกระเป๋าผักตบชวา"))
+    assert added.position == 22
+    client.post(f"/settings/occupations/{added.id}", data={"name_th": "จักสานผักตบชวา", "name_en": "Water hyacinth weaving"})
+    db.session.refresh(added)
+    assert added.name_th == "จักสานผักตบชวา"
+    assert "กรุณากรอก" in client.post("/settings/occupations", data={"name_th": "", "name_en": ""}).text

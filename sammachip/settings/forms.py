@@ -15,3 +15,8 @@ class CriterionForm(FlaskForm):
 class PovertyLineForm(FlaskForm):
     fiscal_year = whole_number(_l("ปีงบประมาณ (พ.ศ.)"), 2560, 2700)
     baht_per_person_year = whole_number(_l("บาทต่อคนต่อปี"), 1, 1_000_000)
+
+
+class OccupationForm(FlaskForm):
+    name_th = text(_l("ชื่ออาชีพภาษาไทย"), 100)
+    name_en = text(_l("ชื่ออาชีพภาษาอังกฤษ"), 100)

@@ -1,5 +1,6 @@
-"""Programme settings kept as data per fiscal year, for admins: the sage
-criteria and the poverty line. A new year gets its own rows; earlier years keep theirs."""
+"""Programme settings kept as data, for admins: the sage criteria and the
+poverty line per fiscal year (a new year gets its own rows; earlier years keep
+theirs), and the shared occupation list."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -8,8 +9,8 @@ from ..access import roles_required
 from ..domain.clock import current_fiscal_year
 from ..domain.reference import criteria_for
 from ..extensions import db
-from ..models import PovertyLine, SageCriterion
-from .forms import CriterionForm, PovertyLineForm
+from ..models import Occupation, PovertyLine, SageCriterion
+from .forms import CriterionForm, OccupationForm, PovertyLineForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 admin_required = roles_required("admin")
@@ -89,3 +90,31 @@ def poverty_lines():
         return redirect(url_for(".poverty_lines"), 303)
     rows = db.session.scalars(select(PovertyLine).order_by(PovertyLine.fiscal_year.desc())).all()
     return render_template("settings/poverty_lines.html", form=form, rows=rows)
+
+
+@bp.route("/occupations", methods=["GET", "POST"])
+@admin_required
+def occupations():
+    """Add to the shared list. Entries are renamed, never deleted: sages and households point at them."""
+    form = OccupationForm()
+    if form.validate_on_submit():
+        position = (db.session.scalar(select(func.max(Occupation.position))) or 0) + 1
+        db.session.add(Occupation(name_th=form.name_th.data, name_en=form.name_en.data, position=position))
+        db.session.commit()
+        flash(_("เพิ่มอาชีพแล้ว"), "success")
+        return redirect(url_for(".occupations"), 303)
+    rows = db.session.scalars(select(Occupation).order_by(Occupation.position)).all()
+    return render_template("settings/occupations.html", form=form, rows=rows)
+
+
+@bp.route("/occupations/<int:occupation_id>", methods=["GET", "POST"])
+@admin_required
+def edit_occupation(occupation_id: int):
+    occupation = db.session.get(Occupation, occupation_id) or abort(404)
+    form = OccupationForm(obj=occupation)
+    if form.validate_on_submit():
+        form.populate_obj(occupation)
+        db.session.commit()
+        flash(_("บันทึกอาชีพแล้ว"), "success")
+        return redirect(url_for(".occupations"), 303)
+    return render_template("settings/occupation.html", form=form, occupation=occupation)
