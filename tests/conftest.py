@@ -57,6 +57,14 @@ def clean_db(app):
 
 
 @pytest.fixture
+def village():
+    """A village of Mae Wong (อ.แม่วงก์, district 6013), where most tests' officers work."""
+    from .factories import make_village
+
+    return make_village("601303", 2, "แม่เล่ย์")
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

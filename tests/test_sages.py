@@ -22,11 +22,6 @@ def count(model) -> int:
 
 
 @pytest.fixture
-def village():
-    return make_village("601303", 2, "แม่เล่ย์")
-
-
-@pytest.fixture
 def officer(auth):
     user = make_user("officer", "officer", "6013")
     auth.login("officer")

@@ -19,11 +19,6 @@ def count(model, *where) -> int:
 
 
 @pytest.fixture
-def village():
-    return make_village("601303", 2, "แม่เล่ย์")
-
-
-@pytest.fixture
 def officer(auth):
     user = make_user("officer", "officer", "6013", coordinated=("601304",))
     auth.login("officer")

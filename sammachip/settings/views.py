@@ -50,13 +50,18 @@ def copy_criteria():
 @admin_required
 def edit_criterion(criterion_id: int):
     criterion = db.session.get(SageCriterion, criterion_id) or abort(404)
-    form = CriterionForm(obj=criterion)
+    return edit_in_place(criterion, CriterionForm(obj=criterion), "settings/criterion.html",
+                         url_for(".criteria", fy=criterion.fiscal_year), _("บันทึกเกณฑ์แล้ว"), criterion=criterion)
+
+
+def edit_in_place(record, form, template: str, done_url: str, saved: str, **context):
+    """The one edit form of a settings row: save and go back, or show the form's errors."""
     if form.validate_on_submit():
-        form.populate_obj(criterion)
+        form.populate_obj(record)
         db.session.commit()
-        flash(_("บันทึกเกณฑ์แล้ว"), "success")
-        return redirect(url_for(".criteria", fy=criterion.fiscal_year), 303)
-    return render_template("settings/criterion.html", form=form, criterion=criterion)
+        flash(saved, "success")
+        return redirect(done_url, 303)
+    return render_template(template, form=form, **context)
 
 
 @bp.post("/criteria/new")
@@ -111,10 +116,5 @@ def occupations():
 @admin_required
 def edit_occupation(occupation_id: int):
     occupation = db.session.get(Occupation, occupation_id) or abort(404)
-    form = OccupationForm(obj=occupation)
-    if form.validate_on_submit():
-        form.populate_obj(occupation)
-        db.session.commit()
-        flash(_("บันทึกอาชีพแล้ว"), "success")
-        return redirect(url_for(".occupations"), 303)
-    return render_template("settings/occupation.html", form=form, occupation=occupation)
+    return edit_in_place(occupation, OccupationForm(obj=occupation), "settings/occupation.html",
+                         url_for(".occupations"), _("บันทึกอาชีพแล้ว"), occupation=occupation)
