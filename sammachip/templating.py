@@ -2,6 +2,7 @@
 from flask_babel import get_locale, gettext as _
 
 from .domain import geo
+from .domain.areas import can_edit
 from .domain.clock import current_fiscal_year
 from .domain.thai_dates import format_date
 
@@ -54,6 +55,7 @@ def init_template_helpers(app) -> None:
         district_name=geo.district_name,
         province_name=geo.province_name,
         area_label=area_label,
+        can_edit=can_edit,
     )
 
     @app.context_processor

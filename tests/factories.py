@@ -25,7 +25,7 @@ def make_village(subdistrict: str = "601303", moo: int = 1, name: str = "ทด�
 
 
 def make_sage(village: Village, name: str = "ปราชญ์", phone: str = "+66812345678", role: str | None = None,
-              answers: str = "yyyyy", occupation_id: int = 1, fiscal_year: int | None = None) -> "Sage":
+              answers: str = "yyyyy", occupation_id: int = 1, fiscal_year: int | None = None):
     """A sage candidate; `answers` gives criteria a–e as y (met), n (not met) or - (unanswered)."""
     from sammachip.domain.clock import current_fiscal_year
     from sammachip.domain.reference import criteria_for

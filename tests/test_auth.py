@@ -1,5 +1,4 @@
 import pytest
-from flask import Flask
 
 from sammachip import create_app
 

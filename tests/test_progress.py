@@ -1,7 +1,6 @@
 """Village process steps, dashboards, roll-ups and their fixed query cost."""
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import event, func, select
 
 from sammachip.domain.clock import today
@@ -108,7 +107,7 @@ def test_district_dashboard_totals_filter_and_links(client, auth):
     income 27 × 3,000 / 27 × 100,000 = 3 %."""
     make_user("boss", "district", "6013")
     a = full_village("601303", 1, "เอ", practising=17, base=0)
-    b = full_village("601304", 2, "บี", practising=10, base=1)
+    full_village("601304", 2, "บี", practising=10, base=1)
     make_village("601305", 3, "ซี")
     make_village("601101", 4, "ลาดยาว")
     auth.login("boss")

@@ -1,5 +1,5 @@
 """Completion rule, follow-up schedule, and the two indicators on hand-built data."""
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import select

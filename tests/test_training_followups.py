@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from sammachip.domain.clock import current_fiscal_year, today
+from sammachip.domain.clock import today
 from sammachip.extensions import db
 from sammachip.models import Attendance, FollowUp, TrainingDay
 

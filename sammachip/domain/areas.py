@@ -1,9 +1,7 @@
 """Who may see what: a user's area as a rule on area codes."""
 from ..models import User, Village
 
-READERS = {"admin", "province", "district", "officer"}
-EDITORS = {"admin", "district", "officer"}
-USER_MANAGERS = {"admin", "district"}
+EDITORS = {"admin", "district", "officer"}  # province users only read
 
 
 def covers(user: User, code: str) -> bool:

@@ -28,7 +28,3 @@ def districts(province_code: str) -> list[tuple[str, str]]:
 def subdistricts(district_code: str) -> list[tuple[str, str]]:
     return [(s.code, s.name_th) for s in geothai.subdistricts(district_code)]
 
-
-def is_subdistrict_of(subdistrict_code: str, district_code: str) -> bool:
-    s = geothai.subdistrict(subdistrict_code)
-    return s is not None and subdistrict_code.startswith(district_code)

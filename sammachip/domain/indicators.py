@@ -49,6 +49,10 @@ class Indicators:
         return self.change_sum / self.change_n if self.change_n else None
 
     @property
+    def income_on_target(self) -> bool:
+        return self.income_change is not None and self.income_change >= INCOME_TARGET
+
+    @property
     def measured(self) -> bool:
         """Practising can only be told once somebody has visited."""
         return self.visited > 0

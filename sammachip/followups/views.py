@@ -11,7 +11,7 @@ from ..domain.clock import today
 from ..domain.schedule import add_months
 from ..extensions import db
 from ..households.queries import household_or_404
-from ..models import FollowUp, Household, Village
+from ..models import FollowUp, Household
 from ..forms_common import typed_values
 from ..once import already_submitted, new_token, save_once
 from ..web import conflict_message, go_to_step, is_stale, wants_fragment

@@ -7,6 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..access import editor_required, village_or_404
 from ..domain import reference
+from ..domain.areas import can_edit
 from ..domain.clock import current_fiscal_year, today
 from ..domain.phone import normalize
 from ..domain.team import change_role, criteria_result, selection_problems
@@ -122,7 +123,7 @@ def criterion(sage_id: int, step: int):
     answer = next((a for a in sage.answers if a.criterion_id == current.id), None)
     form = CriterionForm(data={"met": from_bool(answer.met), "note": answer.note} if answer and request.method == "GET" else None)
     if request.method == "POST":
-        if current_user.role not in ("admin", "district", "officer"):
+        if not can_edit(current_user):
             abort(403)
         going_back = request.form.get("go") == "back"
         if form.validate() and (form.met.data or going_back):

@@ -7,6 +7,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..access import editor_required, in_area_or_404, village_or_404
 from ..domain.clock import current_fiscal_year, today
+from ..domain.progress import TRAINING_DAYS
 from ..domain.schedule import days_present, sync_schedule
 from ..domain.team import team_of
 from ..extensions import db
@@ -16,7 +17,7 @@ from .forms import TrainingDayForm
 from .rules import order_problem
 
 bp = Blueprint("training", __name__)
-DAYS = range(1, 6)
+DAYS = range(1, TRAINING_DAYS + 1)
 
 
 def min_training_days() -> int:
