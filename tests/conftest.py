@@ -1,10 +1,13 @@
 import re
+from datetime import date, datetime, time
 
 import pytest
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 
+from sammachip import clock as app_clock
 from sammachip import create_app
+from sammachip.domain.thai_dates import BANGKOK
 from sammachip.extensions import db
 
 from .dbutil import empty_all_tables, migrate_and_snapshot, reset_schema, test_database_url
@@ -54,6 +57,30 @@ def clean_db(app):
     yield
     db.session.remove()
     ctx.pop()
+
+
+TODAY = date(2026, 11, 24)
+
+
+class Clock:
+    """The app's clock, set by the test: no test reads the real date."""
+
+    def set(self, moment: date | datetime, hour: int = 10) -> datetime:
+        if not isinstance(moment, datetime):
+            moment = datetime.combine(moment, time(hour))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=BANGKOK)
+        app_clock.set_now(moment)
+        return moment
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """10:00 in Bangkok on 24 November 2026 (FY 2570), unless the test sets another moment."""
+    fixed = Clock()
+    fixed.set(TODAY)
+    yield fixed
+    app_clock.set_now(None)
 
 
 @pytest.fixture

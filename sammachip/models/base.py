@@ -1,12 +1,10 @@
 """Shared column sets for models."""
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, String
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+from ..clock import utcnow  # rows are stamped by the app's clock (re-exported for the models)
 
 
 class Timestamps:

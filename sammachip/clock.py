@@ -1,0 +1,17 @@
+"""The app's one clock. Every "now" comes from here, so tests can set it
+(`set_now`) and never depend on the real date."""
+from datetime import datetime, timezone
+
+_fixed: datetime | None = None
+
+
+def set_now(moment: datetime | None) -> None:
+    """Fix the clock at an aware instant (tests), or give it back to the system (None)."""
+    global _fixed
+    if moment is not None and moment.tzinfo is None:
+        raise ValueError("set the clock with an aware datetime")
+    _fixed = moment
+
+
+def utcnow() -> datetime:
+    return _fixed.astimezone(timezone.utc) if _fixed is not None else datetime.now(timezone.utc)
