@@ -1,34 +1,46 @@
-"""Route guards: login, role, and "is this record in the user's area?".
+"""Route guards: login, permission, and "is this record in the user's area?".
 
-A record outside the user's area answers 404, so its existence is not
-revealed to other areas.
+Every route says what it needs with `@requires(check)` (the checks are the
+rulebook's, `domain/permissions.py`). A record outside the user's area
+answers 404, so its existence is not revealed to other areas.
 """
 from functools import wraps
 
-from flask import abort
+from flask import abort, request
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from .domain.areas import EDITORS, village_filter
+from .domain.areas import village_filter
+from .domain.permissions import CHECKS
 from .extensions import db
-from .models import Village
+from .models import Household, Village
+
+READS = {"GET", "HEAD", "OPTIONS"}
 
 
-def roles_required(*roles: str):
+def requires(check, write=None, denied: int = 403):
+    """Log in, then pass `check` (and `write` for a POST), else answer `denied`.
+
+    `denied=404` where a refusal would tell what exists (a page of another kind of area)."""
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapped(*args, **kwargs):
-            if current_user.role not in roles:
-                abort(403)
+            needed = write if write is not None and request.method not in READS else check
+            if not needed(current_user):
+                abort(denied)
             return view(*args, **kwargs)
 
+        wrapped.permissions = {"read": CHECKS[check], "write": CHECKS[write or check], "denied": denied}
         return wrapped
 
     return decorator
 
 
-editor_required = roles_required(*EDITORS)
+def public(view):
+    """A route open to everyone, logged in or not (login, language, health)."""
+    view.permissions = None
+    return view
 
 
 def village_or_404(village_id: int) -> Village:
@@ -48,3 +60,7 @@ def in_area_or_404(model, record_id: int):
     if record is None:
         abort(404)
     return record
+
+
+def household_or_404(household_id: int) -> Household:
+    return in_area_or_404(Household, household_id)

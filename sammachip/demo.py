@@ -124,7 +124,7 @@ def seed_programme(session: Session, village: Village, team_size: int, household
     for n, h in enumerate(people):
         session.add_all([Attendance(day_id=d.id, household_id=h.id) for d in days[: 3 if n % 9 == 8 else 5 - n % 2]])
     session.flush()
-    sync_schedule(session, village.id, fy, 4, [1, 3, 6])
+    sync_schedule(session, village.id, fy)
     session.flush()
     first_due = session.scalars(select(FollowUp).where(
         FollowUp.household_id.in_([h.id for h in people]), FollowUp.due_date == min(

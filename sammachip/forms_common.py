@@ -3,8 +3,9 @@
 WTForms ships no Thai catalogue, so every message is given here.
 """
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaField
+from wtforms import DateField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 
 def strip(value):
@@ -106,3 +107,16 @@ def typed_values(form, formdata, lists=()) -> dict:
         elif name in formdata:
             values[name] = formdata.get(name)[:limit]
     return values
+
+
+class CheckboxList(SelectMultipleField):
+    """Several choices as a list of checkboxes."""
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def placeholder(label: str) -> list[tuple[str, str]]:
+    """The empty first option of a pick-list: "— เลือกอำเภอ —"."""
+    from flask_babel import gettext as _
+
+    return [("", _("— เลือก%(label)s —", label=label))]

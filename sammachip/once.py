@@ -40,3 +40,10 @@ def save_once(record, token_column: str = "submit_token"):
         if twin is None:
             raise
         return twin
+
+
+def create_once(model, token: str | None, build):
+    """The record a create form makes, exactly once: a second submission of the
+    same form (same token) finds the first record. `build(token)` makes the new one."""
+    token = token if is_token(token) else new_token()
+    return already_submitted(model, token) or save_once(build(token))

@@ -1,8 +1,11 @@
 """Shared web plumbing: page or fragment, wizard steps, redirects after a POST, stale forms."""
 from flask import make_response, redirect, render_template
 from flask_babel import gettext as _
+from sqlalchemy import inspect
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 
-from .extensions import htmx
+from .extensions import db, htmx
 
 
 def wants_fragment() -> bool:
@@ -23,6 +26,25 @@ def conflict_message() -> str:
 def is_stale(record, seen_version) -> bool:
     """True when the record changed since the officer opened the form."""
     return str(record.version) != str(seen_version or "")
+
+
+def save_unless_stale(record, form, apply) -> bool:
+    """Apply the form to the record and commit, unless someone saved the record
+    since the form was opened (or, for a new record, made the same one at the
+    same moment). On such a conflict nothing is overwritten: the form keeps what
+    the officer typed, says so, and carries the current version (the caller
+    renders it with 409)."""
+    if not inspect(record).persistent or not is_stale(record, form.version.data):
+        try:
+            apply()
+            db.session.commit()
+            return True
+        except (StaleDataError, IntegrityError):
+            db.session.rollback()
+    form.form_errors.append(conflict_message())
+    if inspect(record).persistent:
+        form.version.data = record.version
+    return False
 
 
 def see_other(url: str):

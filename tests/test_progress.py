@@ -13,7 +13,7 @@ from .factories import (attend, make_followup, make_household, make_sage, make_t
 
 
 def steps_done(village) -> dict:
-    facts = facts_of_village(db.session, village.id, current_fy(), 4, today())
+    facts = facts_of_village(db.session, village.id, current_fy(), today())
     return {s.code: s.done for s in steps_of(facts)}
 
 
@@ -213,7 +213,7 @@ def test_no_village_is_behind_before_anyone_has_visited(app):
     village = make_village()
     days = make_training(village, [today() - timedelta(days=5 - k) for k in range(5)])
     attend(days, make_household(village), 5)
-    facts = facts_for(db.session, Village.id == village.id, current_fy(), 4, today())[village.id]
+    facts = facts_for(db.session, Village.id == village.id, current_fy(), today())[village.id]
     assert status_of(facts) == "in_progress"
     lead = make_sage(village, "หลัก", phone_no(1), role="lead")
     lead.workshop_date = today() + timedelta(days=3)  # planned, not held

@@ -43,7 +43,7 @@ def test_schedule_follows_completion_and_the_last_day(app):
     short = make_household(village, "ขาดบ่อย", n=2, fiscal_year=FY)
     attend(days, finished, 4)
     attend(days, short, 3)
-    sync_schedule(db.session, village.id, FY, 4, [1, 3, 6])
+    sync_schedule(db.session, village.id, FY)
     db.session.commit()
     due = db.session.scalars(select(FollowUp.due_date).where(FollowUp.household_id == finished.id)
                              .order_by(FollowUp.due_date)).all()
@@ -54,7 +54,7 @@ def test_schedule_follows_completion_and_the_last_day(app):
     first.status = "draft"
     days[4].held_on = date(2026, 11, 30)
     db.session.commit()
-    sync_schedule(db.session, village.id, FY, 4, [1, 3, 6])
+    sync_schedule(db.session, village.id, FY)
     db.session.commit()
     due = db.session.scalars(select(FollowUp.due_date).where(FollowUp.household_id == finished.id)
                              .order_by(FollowUp.due_date)).all()
@@ -77,7 +77,7 @@ def test_seventeen_of_twenty_practising_is_85_percent_exactly_on_target(app):
     make_followup(households[17], date(2027, 1, 6), "no")  # latest visit wins
     for h in households[18:]:
         make_followup(h, date(2026, 12, 6), "partly", income=1_000)
-    result = indicators.for_village(db.session, village.id, FY, 4)
+    result = indicators.for_village(db.session, village.id, FY)
     assert (result.registered, result.trained, result.practising) == (20, 20, 17)
     assert result.share == pytest.approx(0.85) and result.on_target
     assert result.income_change == pytest.approx(0.03)
@@ -92,7 +92,7 @@ def test_untrained_households_are_not_counted_as_practising(app):
     attend(days, untrained, 3)
     make_followup(trained, date(2026, 12, 6), "no")
     make_followup(untrained, date(2026, 12, 6), "yes", income=500)
-    result = indicators.for_village(db.session, village.id, FY, 4)
+    result = indicators.for_village(db.session, village.id, FY)
     assert (result.trained, result.practising, result.share, result.on_target) == (1, 0, 0.0, False)
     assert result.income_change is None
 
@@ -106,7 +106,7 @@ def test_district_rollup_sums_its_villages(app):
             h = make_household(village, f"{village.name}{k}", n=village.id * 10 + k, income=50_000, fiscal_year=FY)
             attend(days, h, 4)
             make_followup(h, date(2026, 12, 6), "yes" if k < n_practising else "no", income=500)
-    rollup = indicators.indicators_by(db.session, "district_code", FY, 4, Village.district_code.in_(["6013", "6011"]))
+    rollup = indicators.indicators_by(db.session, "district_code", FY, Village.district_code.in_(["6013", "6011"]))
     assert (rollup["6013"].trained, rollup["6013"].practising) == (6, 3)
     assert rollup["6013"].share == pytest.approx(0.5)
     assert rollup["6013"].income_change == pytest.approx(3 * 6_000 / (3 * 50_000))

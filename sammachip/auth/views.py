@@ -2,9 +2,11 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 
+from ..access import public, requires
+from ..domain.permissions import can_read
 from ..extensions import db
 from ..i18n import LANG_COOKIE
 from ..models import User
@@ -21,6 +23,7 @@ def safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@public
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -35,7 +38,7 @@ def login():
 
 
 @bp.post("/logout")
-@login_required
+@requires(can_read)
 def logout():
     logout_user()
     flash(_("ออกจากระบบแล้ว"), "info")
@@ -43,6 +46,7 @@ def logout():
 
 
 @bp.post("/lang/<code>")
+@public
 def set_language(code: str):
     response = make_response(redirect(safe_next(request.form.get("next"))))
     if code in current_app.config["LANGUAGES"]:

@@ -1,8 +1,6 @@
 """Who may see what: a user's area as a rule on area codes."""
 from ..models import User, Village
 
-EDITORS = {"admin", "district", "officer"}  # province users only read
-
 
 def covers(user: User, code: str) -> bool:
     """True when the area code (2, 4, 6 or 8 digits) lies in the user's area."""
@@ -20,8 +18,4 @@ def village_filter(user: User):
     if user.role == "province":
         return Village.province_code == user.province_code
     return Village.district_code == user.district_code
-
-
-def can_edit(user: User) -> bool:
-    return user.role in EDITORS
 

@@ -1,30 +1,33 @@
-"""Provinces, districts and subdistricts from geothai: never typed by hand."""
+"""Provinces, districts and subdistricts from geothai: never typed by hand.
+Names in Thai, or in English (`lang="en"`) where geothai has them."""
 import geothai
 
 
-def province_name(code: str | None) -> str:
-    p = geothai.province(code) if code else None
-    return p.name_th if p else ""
+def _name(place, lang: str) -> str:
+    if place is None:
+        return ""
+    return (place.name_en or place.name_th) if lang == "en" else place.name_th
 
 
-def district_name(code: str | None) -> str:
-    d = geothai.district(code) if code else None
-    return d.name_th if d else ""
+def province_name(code: str | None, lang: str = "th") -> str:
+    return _name(geothai.province(code) if code else None, lang)
 
 
-def subdistrict_name(code: str | None) -> str:
-    s = geothai.subdistrict(code) if code else None
-    return s.name_th if s else ""
+def district_name(code: str | None, lang: str = "th") -> str:
+    return _name(geothai.district(code) if code else None, lang)
 
 
-def provinces() -> list[tuple[str, str]]:
-    return [(p.code, p.name_th) for p in geothai.provinces()]
+def subdistrict_name(code: str | None, lang: str = "th") -> str:
+    return _name(geothai.subdistrict(code) if code else None, lang)
 
 
-def districts(province_code: str) -> list[tuple[str, str]]:
-    return [(d.code, d.name_th) for d in geothai.districts(province_code)]
+def provinces(lang: str = "th") -> list[tuple[str, str]]:
+    return [(p.code, _name(p, lang)) for p in geothai.provinces()]
 
 
-def subdistricts(district_code: str) -> list[tuple[str, str]]:
-    return [(s.code, s.name_th) for s in geothai.subdistricts(district_code)]
+def districts(province_code: str, lang: str = "th") -> list[tuple[str, str]]:
+    return [(d.code, _name(d, lang)) for d in geothai.districts(province_code)]
 
+
+def subdistricts(district_code: str, lang: str = "th") -> list[tuple[str, str]]:
+    return [(s.code, _name(s, lang)) for s in geothai.subdistricts(district_code)]

@@ -1,11 +1,10 @@
-"""Household intake rules: 20 per village, 4 per trainer, one per ID per year."""
+"""Household intake rules: the year's households per village and per trainer, one per ID per year."""
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import Household, PovertyLine, Sage, Village
+from .programme import rules_for
 
-MAX_REGISTERED = 20
-SEATS_PER_TRAINER = 4
 INCOME_MAX = 10_000_000  # baht a year: above this is a typing slip, not a target household
 
 
@@ -40,7 +39,7 @@ def trainer_loads(session: Session, village_id: int, fiscal_year: int) -> dict[i
 
 def default_trainer(team: list[Sage], loads: dict[int, int], need_occupation_id: int | None) -> Sage | None:
     """A team member with a free seat, preferring one who teaches the wanted occupation."""
-    free = [s for s in team if loads.get(s.id, 0) < SEATS_PER_TRAINER]
+    free = [s for s in team if loads.get(s.id, 0) < rules_for(s.fiscal_year).households_per_trainer]
     if not free:
         return None
     matching = [s for s in free if need_occupation_id and s.occupation_id == need_occupation_id]
@@ -60,14 +59,14 @@ def village_with_id(session: Session, national_id: str, fiscal_year: int,
 def placement_problems(session: Session, village_id: int, fiscal_year: int, status: str,
                        trainer_id: int | None, household_id: int | None = None) -> list[str]:
     """Codes for why this status/trainer cannot be taken now: village_full, trainer_full."""
-    problems = []
-    if status == "registered" and registered_count(session, village_id, fiscal_year, household_id) >= MAX_REGISTERED:
+    problems, rules = [], rules_for(fiscal_year)
+    if status == "registered" and registered_count(session, village_id, fiscal_year, household_id) >= rules.households_per_village:
         problems.append("village_full")
     if trainer_id is not None:
         query = select(func.count()).select_from(Household).where(Household.trainer_id == trainer_id)
         if household_id:
             query = query.where(Household.id != household_id)
-        if session.scalar(query) >= SEATS_PER_TRAINER:
+        if session.scalar(query) >= rules.households_per_trainer:
             problems.append("trainer_full")
     return problems
 

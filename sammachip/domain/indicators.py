@@ -1,8 +1,8 @@
 """The programme's indicators, aggregated in SQL whatever the number of villages.
 
-- trained: registered households that attended at least `min_days` days;
+- trained: registered households that attended at least the year's days to complete;
 - practising: trained households whose latest completed follow-up says "yes";
-- share practising against the 85 % target;
+- share practising against the year's target (85 %);
 - income change: for each practising household, its income from the trained
   occupation (last month × 12, latest follow-up) as a share of its intake
   baseline (household income per year), averaged over the practising
@@ -11,15 +11,13 @@
 - team_visited: trained households visited at least once with a member of
   the sub-district support team.
 """
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import Float, and_, case, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import Attendance, FollowUp, Household, Village
-
-PRACTISING_TARGET = 0.85
-INCOME_TARGET = 0.03
+from .programme import Rules, rules_for
 
 
 @dataclass
@@ -31,10 +29,11 @@ class Indicators:
     change_n: int = 0  # ...over this many (those with a baseline above zero)
     team_visited: int = 0
     visited: int = 0  # trained households with any completed follow-up
+    rules: Rules | None = field(default=None, compare=False)  # the year's targets
 
     def __add__(self, other: "Indicators") -> "Indicators":
         """Villages' figures add up exactly to their district's (the average is kept as sum and count)."""
-        return Indicators(*(getattr(self, f) + getattr(other, f) for f in FIELDS))
+        return Indicators(*(getattr(self, f) + getattr(other, f) for f in FIELDS), rules=self.rules or other.rules)
 
     @property
     def share(self) -> float | None:
@@ -42,7 +41,7 @@ class Indicators:
 
     @property
     def on_target(self) -> bool:
-        return self.share is not None and self.share >= PRACTISING_TARGET
+        return self.share is not None and self.share >= self.rules.practising_target
 
     @property
     def income_change(self) -> float | None:
@@ -50,7 +49,7 @@ class Indicators:
 
     @property
     def income_on_target(self) -> bool:
-        return self.income_change is not None and self.income_change >= INCOME_TARGET
+        return self.income_change is not None and self.income_change >= self.rules.income_target
 
     @property
     def measured(self) -> bool:
@@ -58,10 +57,10 @@ class Indicators:
         return self.visited > 0
 
 
-FIELDS = [f.name for f in fields(Indicators)]
+FIELDS = [f.name for f in fields(Indicators) if f.name != "rules"]
 
 
-def household_rows(fiscal_year: int, min_days: int, area_filter):
+def household_rows(fiscal_year: int, area_filter):
     """One row per registered household in the area: trained? practising? income change.
 
     Each household's days attended, latest visit and support-team visit are
@@ -81,7 +80,7 @@ def household_rows(fiscal_year: int, min_days: int, area_filter):
                                           FollowUp.with_support_team.is_(True)).limit(1)
                  .correlate(Household).scalar_subquery().is_not(None))
     base = (select(Household.village_id, Village.district_code, Village.province_code, Household.income_per_year,
-                   (days >= min_days).label("trained"), latest_id.label("latest_id"), with_team.label("with_team"))
+                   (days >= rules_for(fiscal_year).days_to_complete).label("trained"), latest_id.label("latest_id"), with_team.label("with_team"))
             .join(Village, Village.id == Household.village_id)
             .where(Household.fiscal_year == fiscal_year, Household.status == "registered", area_filter)
             # Materialised, so each household's lookups run once, not once per use below.
@@ -98,23 +97,23 @@ def household_rows(fiscal_year: int, min_days: int, area_filter):
             .subquery())
 
 
-def indicators_by(session: Session, key: str, fiscal_year: int, min_days: int, area_filter) -> dict[str, Indicators]:
+def indicators_by(session: Session, key: str, fiscal_year: int, area_filter) -> dict[str, Indicators]:
     """Indicators grouped by "village_id", "district_code" or "province_code"."""
-    rows = household_rows(fiscal_year, min_days, area_filter)
+    rows, rules = household_rows(fiscal_year, area_filter), rules_for(fiscal_year)
     group = rows.c[key]
     as_int = lambda flag: func.sum(case((flag, 1), else_=0))  # noqa: E731  (booleans sum alike on both databases)
     result = session.execute(select(
         group, func.count(), as_int(rows.c.trained), as_int(rows.c.practising),
         func.coalesce(func.sum(rows.c.change), 0), func.count(rows.c.change),
         as_int(rows.c.team_visited), as_int(rows.c.visited)).group_by(group))
-    return {k: Indicators(int(n), int(t), int(p), float(cs), int(cn), int(tv), int(v))
+    return {k: Indicators(int(n), int(t), int(p), float(cs), int(cn), int(tv), int(v), rules=rules)
             for k, n, t, p, cs, cn, tv, v in result}
 
 
-def total(indicators) -> Indicators:
-    return sum(indicators, Indicators())
+def total(indicators, fiscal_year: int) -> Indicators:
+    return sum(indicators, Indicators(rules=rules_for(fiscal_year)))
 
 
-def for_village(session: Session, village_id: int, fiscal_year: int, min_days: int) -> Indicators:
-    found = indicators_by(session, "village_id", fiscal_year, min_days, Household.village_id == village_id)
-    return found.get(village_id, Indicators())
+def for_village(session: Session, village_id: int, fiscal_year: int) -> Indicators:
+    found = indicators_by(session, "village_id", fiscal_year, Household.village_id == village_id)
+    return found.get(village_id, Indicators(rules=rules_for(fiscal_year)))

@@ -1,4 +1,4 @@
-"""How far each village is along the programme's eleven steps.
+"""How far each village is along the programme's steps (`Rules.steps`).
 
 Steps the data can tell are derived; the others are an officer's dated mark.
 Everything is gathered for many villages at once, in a fixed number of
@@ -11,22 +11,16 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Household, Sage, TrainingDay, Village, VillageStepMark
-from .households import MAX_REGISTERED
 from .indicators import Indicators, indicators_by
-from .team import MAX_ASSISTANTS
+from .programme import Rules, rules_for
 
-# (code, derived from data?) in the programme's order.
-STEPS = [
-    ("lead_trained", True), ("workshop", True), ("team", True), ("households", True), ("training", True),
-    ("group", False), ("otop", False), ("followup", True), ("fund", False), ("knowledge", False),
-    ("learning_centre", False),
-]
-MANUAL_STEPS = {code for code, derived in STEPS if not derived}
-TRAINING_DAYS = 5
+# Steps only an officer's mark can tell (the others are derived from the data).
+MANUAL_STEPS = {"group", "otop", "fund", "knowledge", "learning_centre"}
 
 
 @dataclass
 class VillageFacts:
+    rules: Rules
     lead: int = 0
     assistants: int = 0
     lead_trained: bool = False
@@ -39,7 +33,11 @@ class VillageFacts:
 
     @property
     def team_size(self) -> int:
-        return min(self.lead, 1) + min(self.assistants, MAX_ASSISTANTS)
+        return min(self.lead, 1) + min(self.assistants, self.rules.assistants)
+
+    @property
+    def team_complete(self) -> bool:
+        return self.lead >= 1 and self.assistants >= self.rules.assistants
 
 
 @dataclass
@@ -51,16 +49,17 @@ class Step:
 
 
 def steps_of(f: VillageFacts) -> list[Step]:
+    rules = f.rules
     derived = {
         "lead_trained": f.lead >= 1 and f.lead_trained,
         "workshop": f.workshop,
-        "team": f.lead >= 1 and f.assistants >= MAX_ASSISTANTS,
-        "households": f.registered >= MAX_REGISTERED and f.assigned >= MAX_REGISTERED,
-        "training": f.days_held >= TRAINING_DAYS,
+        "team": f.team_complete,
+        "households": f.registered >= rules.households_per_village and f.assigned >= rules.households_per_village,
+        "training": f.days_held >= rules.training_days,
         "followup": f.ind.trained > 0 and f.ind.team_visited >= f.ind.trained,
     }
-    return [Step(code, is_derived, derived[code] if is_derived else code in f.marks, f.marks.get(code))
-            for code, is_derived in STEPS]
+    return [Step(code, code in derived, derived[code] if code in derived else code in f.marks, f.marks.get(code))
+            for code in rules.steps]
 
 
 def status_of(f: VillageFacts) -> str:
@@ -72,10 +71,15 @@ def status_of(f: VillageFacts) -> str:
     return "not_started"
 
 
-def facts_for(session: Session, where, fiscal_year: int, min_days: int, today: date) -> dict[int, VillageFacts]:
+def empty_facts(fiscal_year: int) -> VillageFacts:
+    rules = rules_for(fiscal_year)
+    return VillageFacts(rules=rules, ind=Indicators(rules=rules))
+
+
+def facts_for(session: Session, where, fiscal_year: int, today: date) -> dict[int, VillageFacts]:
     """Facts for every village matching `where` (a condition on Village), six queries."""
     facts: dict[int, VillageFacts] = {}
-    of = lambda vid: facts.setdefault(vid, VillageFacts())  # noqa: E731
+    of = lambda vid: facts.setdefault(vid, empty_facts(fiscal_year))  # noqa: E731
     is_lead = Sage.role == "lead"
     for vid, leads, assistants, trained, workshop in session.execute(
             select(Sage.village_id, func.sum(case((is_lead, 1), else_=0)),
@@ -92,37 +96,39 @@ def facts_for(session: Session, where, fiscal_year: int, min_days: int, today: d
             .where(where, Household.fiscal_year == fiscal_year, Household.status == "registered")
             .group_by(Household.village_id)):
         of(vid).registered, of(vid).assigned = registered, assigned
-    add_training_and_marks(session, facts, where, fiscal_year, min_days, today)
+    add_training_and_marks(session, facts, where, fiscal_year, today)
     return facts
 
 
-def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: int, min_days: int, today: date) -> None:
+def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: int, today: date) -> None:
     """Training days held, indicators and officers' marks: three queries for any number of villages."""
-    of = lambda vid: facts.setdefault(vid, VillageFacts())  # noqa: E731
+    of = lambda vid: facts.setdefault(vid, empty_facts(fiscal_year))  # noqa: E731
     for vid, held in session.execute(
             select(TrainingDay.village_id, func.count()).join(Village, Village.id == TrainingDay.village_id)
             .where(where, TrainingDay.fiscal_year == fiscal_year, TrainingDay.held_on <= today)
             .group_by(TrainingDay.village_id)):
         of(vid).days_held = held
-    for vid, ind in indicators_by(session, "village_id", fiscal_year, min_days, where).items():
+    for vid, ind in indicators_by(session, "village_id", fiscal_year, where).items():
         of(vid).ind = ind
     for mark in session.scalars(select(VillageStepMark).join(Village, Village.id == VillageStepMark.village_id)
                                 .where(where, VillageStepMark.fiscal_year == fiscal_year)):
         of(mark.village_id).marks[mark.step] = mark
 
 
-def facts_of_village(session: Session, village_id: int, fiscal_year: int, min_days: int, today: date,
+def facts_of_village(session: Session, village_id: int, fiscal_year: int, today: date,
                      team: list[Sage] | None = None, households: list[Household] | None = None) -> VillageFacts:
     """One village's facts. The village page has its team and households loaded
     already: counting those in hand saves two queries on the busiest page."""
     if team is None or households is None:
-        return facts_for(session, Village.id == village_id, fiscal_year, min_days, today).get(village_id, VillageFacts())
+        return facts_for(session, Village.id == village_id, fiscal_year, today).get(
+            village_id, empty_facts(fiscal_year))
     lead = next((s for s in team if s.role == "lead"), None)
     registered = [h for h in households if h.status == "registered"]
-    f = VillageFacts(lead=int(lead is not None), assistants=sum(s.role == "assistant" for s in team),
-                     lead_trained=bool(lead and lead.course_passed),
-                     workshop=bool(lead and lead.workshop_date and lead.workshop_date <= today),
-                     registered=len(registered), assigned=sum(h.trainer_id is not None for h in registered))
+    f = empty_facts(fiscal_year)
+    f.lead, f.assistants = int(lead is not None), sum(s.role == "assistant" for s in team)
+    f.lead_trained = bool(lead and lead.course_passed)
+    f.workshop = bool(lead and lead.workshop_date and lead.workshop_date <= today)
+    f.registered, f.assigned = len(registered), sum(h.trainer_id is not None for h in registered)
     facts = {village_id: f}
-    add_training_and_marks(session, facts, Village.id == village_id, fiscal_year, min_days, today)
+    add_training_and_marks(session, facts, Village.id == village_id, fiscal_year, today)
     return facts[village_id]

@@ -6,6 +6,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Attendance, FollowUp, Household, TrainingDay
+from .programme import rules_for
 
 
 def add_months(day: date, months: int) -> date:
@@ -40,19 +41,20 @@ def last_training_day(session: Session, village_id: int, fiscal_year: int) -> da
         TrainingDay.village_id == village_id, TrainingDay.fiscal_year == fiscal_year))
 
 
-def sync_schedule(session: Session, village_id: int, fiscal_year: int, min_days: int, offsets: list[int],
+def sync_schedule(session: Session, village_id: int, fiscal_year: int,
                   household_ids: list[int] | None = None) -> dict[int, int]:
     """Make the scheduled follow-ups match who completed the training and when
     it ended (for the whole village's registered households, or only the
     registered households given). Visits already started or done are never
     touched. Returns days attended per household."""
+    rules = rules_for(fiscal_year)
     present = days_present(session, village_id, fiscal_year, household_ids)
     last = last_training_day(session, village_id, fiscal_year)
     households = household_ids if household_ids is not None else session.scalars(select(Household.id).where(
         Household.village_id == village_id, Household.fiscal_year == fiscal_year,
         Household.status == "registered")).all()
-    wanted = {(h, d) for h in households if last and completed(present.get(h, 0), min_days)
-              for d in followup_dates(last, offsets)}
+    wanted = {(h, d) for h in households if last and completed(present.get(h, 0), rules.days_to_complete)
+              for d in followup_dates(last, rules.followup_months)}
     existing = session.execute(select(FollowUp.id, FollowUp.household_id, FollowUp.due_date, FollowUp.status)
                                .where(FollowUp.household_id.in_(households), FollowUp.kind == "scheduled")).all()
     have = {(r.household_id, r.due_date) for r in existing}

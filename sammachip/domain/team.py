@@ -1,4 +1,4 @@
-"""The village's team of trainers: one lead and four assistants per fiscal year.
+"""The village's team of trainers: one lead and the year's number of assistants.
 
 Functions return problem codes with their details; the web layer words them.
 """
@@ -8,9 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..models import Household, Sage, SageCriterion, SageRoleChange, Village
-
-MAX_ASSISTANTS = 4
-TEAM_SIZE = 1 + MAX_ASSISTANTS
+from .programme import rules_for
 
 
 @dataclass
@@ -38,8 +36,9 @@ def selection_problems(session: Session, sage: Sage, role: str, criteria: list[S
     team = [s for s in team_of(session, sage.village_id, sage.fiscal_year) if s.id != sage.id]
     if role == "lead" and any(s.role == "lead" for s in team):
         problems.append(Problem("lead_taken", {"sage": next(s for s in team if s.role == "lead")}))
-    if role == "assistant" and sum(s.role == "assistant" for s in team) >= MAX_ASSISTANTS:
-        problems.append(Problem("assistants_full"))
+    wanted = rules_for(sage.fiscal_year).assistants
+    if role == "assistant" and sum(s.role == "assistant" for s in team) >= wanted:
+        problems.append(Problem("assistants_full", {"assistants": wanted}))
     other = other_team_membership(session, sage)
     if other is not None:
         problems.append(Problem("on_other_team", {"village": other}))
@@ -82,16 +81,19 @@ class TeamStatus:
     assistants: list[Sage]
     lead_trained: bool
     workshop_done: bool
+    wanted_assistants: int
 
     @property
     def steps_done(self) -> int:
-        return int(self.lead_trained) + int(self.workshop_done) + len(self.assistants)
-
-    steps_total = 2 + MAX_ASSISTANTS
+        return int(self.lead_trained) + int(self.workshop_done) + min(len(self.assistants), self.wanted_assistants)
 
     @property
-    def complete(self) -> bool:
-        return self.lead is not None and len(self.assistants) == MAX_ASSISTANTS
+    def steps_total(self) -> int:
+        return 2 + self.wanted_assistants
+
+    @property
+    def size(self) -> int:
+        return int(self.lead is not None) + len(self.assistants)
 
     @property
     def missing(self) -> list[tuple[str, int]]:
@@ -103,16 +105,17 @@ class TeamStatus:
             gaps.append(("lead_not_trained", 1))
         if self.lead is not None and not self.workshop_done:
             gaps.append(("no_workshop", 1))
-        if len(self.assistants) < MAX_ASSISTANTS:
-            gaps.append(("assistants", MAX_ASSISTANTS - len(self.assistants)))
+        if len(self.assistants) < self.wanted_assistants:
+            gaps.append(("assistants", self.wanted_assistants - len(self.assistants)))
         return gaps
 
 
-def team_status(team: list[Sage]) -> TeamStatus:
+def team_status(team: list[Sage], fiscal_year: int) -> TeamStatus:
     lead = next((s for s in team if s.role == "lead"), None)
     return TeamStatus(
         lead=lead,
         assistants=[s for s in team if s.role == "assistant"],
         lead_trained=bool(lead and lead.course_passed),
         workshop_done=bool(lead and lead.workshop_date),
+        wanted_assistants=rules_for(fiscal_year).assistants,
     )

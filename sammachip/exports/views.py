@@ -2,15 +2,16 @@
 import csv
 import io
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
-from flask_login import current_user, login_required
-from openpyxl import Workbook
+from flask import Blueprint, Response, abort, render_template, request
+from flask_login import current_user
 
+from ..access import requires
 from ..domain import geo
 from ..domain.areas import covers
 from ..domain.clock import current_fiscal_year, today
+from ..domain.permissions import can_read
 from ..models import Village
-from .tables import TABLES
+from .tables import tables
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -42,36 +43,43 @@ def safe(value):
 
 
 @bp.get("/")
-@login_required
+@requires(can_read)
 def index():
     _, area = area_where()
-    return render_template("exports/index.html", area=area, tables=TABLES, fy=current_fiscal_year())
+    return render_template("exports/index.html", area=area, tables=tables(), fy=current_fiscal_year())
 
 
 @bp.get("/<kind>.<fmt>")
-@login_required
+@requires(can_read)
 def download(kind: str, fmt: str):
-    if kind not in TABLES or fmt not in ("csv", "xlsx"):
+    if kind not in tables() or fmt not in ("csv", "xlsx"):
         abort(404)
     where, area = area_where()
-    title, build = TABLES[kind]
+    title, build = tables()[kind]
     fy = current_fiscal_year()
-    head, rows = build(current_user, where, fy, current_app.config["TRAINING_COMPLETION_MIN_DAYS"], today())
+    head, rows = build(current_user, where, fy, today())
     name = f"sammachip-{kind}-{area}-{fy}.{fmt}"
-    if fmt == "csv":
-        out = io.StringIO()
-        out.write("\ufeff")
-        writer = csv.writer(out)
-        writer.writerow(head)
-        writer.writerows([safe(c) for c in row] for row in rows)
-        body, mime = out.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
-    else:
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet(title)
-        sheet.append(head)
-        for row in rows:
-            sheet.append([safe(c) for c in row])
-        buffer = io.BytesIO()
-        book.save(buffer)
-        body, mime = buffer.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    body, mime = (as_csv if fmt == "csv" else as_xlsx)(title, head, rows)
     return Response(body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def as_csv(_title, head, rows):
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(head)
+    writer.writerows([safe(c) for c in row] for row in rows)
+    return out.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
+
+
+def as_xlsx(title, head, rows):
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    sheet.append(head)
+    for row in rows:
+        sheet.append([safe(c) for c in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,26 +1,16 @@
 """The follow-up checklist: one form per phone screen."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, SelectField
+from wtforms import RadioField, SelectField
 from wtforms.validators import ValidationError
 
-from ..forms_common import day, text, whole_number
-from ..users.forms import CheckboxList
-
-PRACTISING = [("yes", _l("ทำอยู่")), ("partly", _l("ทำบ้าง")), ("no", _l("ไม่ได้ทำ"))]
-REASONS = [("", _l("— เลือกเหตุผล —")), ("no_market", _l("ไม่มีตลาด/ขายไม่ได้")), ("no_capital", _l("ขาดเงินทุน")),
-           ("no_material", _l("ขาดวัตถุดิบ/อุปกรณ์")), ("no_time", _l("ไม่มีเวลา")),
-           ("health", _l("เจ็บป่วย")), ("moved", _l("ย้ายที่อยู่")), ("other", _l("อื่น ๆ"))]
-FUNDS = [("none", _l("ไม่ได้รับ")), ("community_fund", _l("กองทุนชุมชน")),
-         ("savings_group", _l("กลุ่มออมทรัพย์เพื่อการผลิต")), ("village_fund", _l("กองทุนหมู่บ้าน")),
-         ("other", _l("อื่น ๆ"))]
-VISITORS = [("officer", _l("เจ้าหน้าที่พัฒนาชุมชน")), ("kpst", _l("กพสต. (คณะกรรมการพัฒนาสตรีตำบล)")),
-            ("sochot", _l("ศอช.ต.")), ("och_leader", _l("ผู้นำ อช.")), ("savings_group", _l("กลุ่มออมทรัพย์ฯ"))]
+from ..forms_common import CheckboxList, day, text, whole_number
+from ..labels import FUNDS, PRACTISING, REASONS, VISITORS, codes
 
 
 def one_of(options, message):
     def check(form, field):
-        if field.data not in {value for value, _ in options if value}:
+        if field.data not in codes(options):
             raise ValidationError(message)
     return check
 
@@ -28,7 +18,8 @@ def one_of(options, message):
 class PractisingForm(FlaskForm):
     practising = RadioField(_l("ยังประกอบอาชีพที่ฝึกอยู่หรือไม่"), choices=PRACTISING, validate_choice=False,
                             validators=[one_of(PRACTISING, _l("กรุณาเลือก ทำอยู่ ทำบ้าง หรือ ไม่ได้ทำ"))])
-    not_practising_reason = SelectField(_l("ถ้าไม่ได้ทำ เพราะอะไร"), choices=REASONS, validate_choice=False)
+    not_practising_reason = SelectField(_l("ถ้าไม่ได้ทำ เพราะอะไร"), validate_choice=False,
+                                        choices=[("", _l("— เลือกเหตุผล —"))] + REASONS)
     reason_text = text(_l("รายละเอียด"), 300, required=False)
 
     def validate_not_practising_reason(self, field):
@@ -66,8 +57,7 @@ class VisitForm(FlaskForm):
     visitors = CheckboxList(_l("ผู้ไปเยี่ยม"), choices=VISITORS, validate_choice=False)
 
     def validate_visitors(self, field):
-        known = {value for value, _ in VISITORS}
-        if not field.data or not set(field.data) <= known:
+        if not field.data or not set(field.data) <= codes(VISITORS):
             raise ValidationError(_l("กรุณาเลือกผู้ไปเยี่ยมอย่างน้อย 1 รายการ"))
 
 
@@ -75,7 +65,3 @@ class NextForm(FlaskForm):
     problems = text(_l("ปัญหาที่พบ"), 1000, required=False, area=True)
     help_needed = text(_l("ความช่วยเหลือที่ต้องการ"), 1000, required=False, area=True)
     next_visit_date = day(_l("นัดเยี่ยมครั้งถัดไป"))
-
-
-class NewVisitForm(FlaskForm):
-    submit_token = HiddenField()

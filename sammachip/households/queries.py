@@ -2,16 +2,14 @@
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from ..access import in_area_or_404
+from ..domain import thai_id
 from ..domain.areas import village_filter
 from ..domain.households import poverty_line, trainer_loads
+from ..domain.phone import normalize as normalize_phone
 from ..domain.team import team_of
 from ..extensions import db
+from ..forms_common import OTHER, as_bool
 from ..models import Household, HouseholdChange, HouseholdDraft, User, Village
-
-
-def household_or_404(household_id: int) -> Household:
-    return in_area_or_404(Household, household_id)
 
 
 def my_draft(token: str) -> HouseholdDraft | None:
@@ -61,3 +59,22 @@ def changes_of(household_id: int) -> list[tuple[HouseholdChange, str]]:
         select(HouseholdChange, func.coalesce(func.nullif(User.full_name, ""), User.username))
         .outerjoin(User, User.id == HouseholdChange.user_id)
         .where(HouseholdChange.household_id == household_id).order_by(HouseholdChange.changed_at.desc())).all())
+
+
+def household_from(draft: HouseholdDraft, forms: dict, user_id: int) -> Household:
+    """The household an interview's checked steps describe."""
+    head, living, need, assign = forms[2], forms[3], forms[4], forms[5]
+    other = need.need_occupation.data == OTHER
+    reserve = assign.status.data == "reserve"
+    return Household(
+        village_id=draft.village_id, fiscal_year=draft.fiscal_year, submit_token=draft.token,
+        status=assign.status.data, head_name=head.head_name.data,
+        national_id=thai_id.normalize(head.national_id.data),
+        phone=normalize_phone(head.phone.data) if head.phone.data else "",
+        house_no=head.house_no.data or "", members=head.members.data,
+        main_occupation=living.main_occupation.data, income_per_year=living.income_per_year.data,
+        need_occupation_id=None if other else int(need.need_occupation.data),
+        need_occupation_other=need.need_occupation_other.data if other else "",
+        need_reason=need.need_reason.data or "", committed=as_bool(need.committed.data),
+        trainer_id=None if reserve or not assign.trainer.data else int(assign.trainer.data),
+        consent_at=draft.consent_at, consent_by_id=draft.officer_id, created_by_id=user_id)

@@ -1,85 +1,77 @@
+"""Households of a village: the list, one household's page, its edit and its placement."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, gettext as _
-from flask_login import current_user, login_required
-from sqlalchemy.orm.exc import StaleDataError
+from flask_login import current_user
 
-from ..access import editor_required, village_or_404
+from ..access import household_or_404, requires, village_or_404
 from ..domain import reference, thai_id
 from ..domain.clock import current_fiscal_year, today
-from ..domain.households import changes_between, placement_problems, poverty_line, village_with_id
+from ..domain.households import below_line, changes_between, placement_problems, poverty_line, village_with_id
+from ..domain.permissions import can_edit, can_read, sees_full_id, sees_income
 from ..domain.phone import normalize as normalize_phone
+from ..domain.programme import rules_for
 from ..domain.villages import lock_village
 from ..extensions import db
 from ..followups.queries import timeline
 from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
+from ..labels import HOUSEHOLD_STATUSES, label
 from ..models import HouseholdChange, Sage, Village
-from ..web import conflict_message, is_stale
+from ..web import save_unless_stale
 from .forms import HouseholdEditForm
-from .queries import changes_of, household_or_404, households_section, trainer_choices
-from .wording import duplicate_id_text, placement_text, trainer_option
+from .queries import changes_of, households_section, trainer_choices
+from .wording import FIELD_LABELS, duplicate_id_text, placement_text, trainer_option
 
 bp = Blueprint("households", __name__)
+bp.add_app_template_filter(lambda status: label(HOUSEHOLD_STATUSES, status), "status_label")
+bp.add_app_template_filter(lambda name: str(FIELD_LABELS.get(name, name)), "field_label")
+bp.add_app_template_global(below_line, "below_line")
 
 EDITABLE = ("head_name", "national_id", "phone", "house_no", "members", "main_occupation", "income_per_year",
             "need_occupation_id", "need_occupation_other", "need_reason", "committed")
 
 
-def sees_personal_data(user) -> bool:
-    """PDPA: full national IDs and incomes only for those who work with the household."""
-    return user.role in ("admin", "district", "officer")
-
-
 @bp.get("/villages/<int:village_id>/households")
-@login_required
+@requires(can_read)
 def index(village_id: int):
     village = village_or_404(village_id)
     fy = current_fiscal_year()
-    return render_template("households/index.html", village=village, fy=fy,
-                           hh=households_section(village, fy, with_line=True),
-                           personal=sees_personal_data(current_user))
+    return render_template("households/index.html", village=village, fy=fy, programme=rules_for(fy),
+                           hh=households_section(village, fy, with_line=True))
 
 
 @bp.get("/households/<int:household_id>")
-@login_required
+@requires(can_read)
 def show(household_id: int, problems=(), status=200):
     household = household_or_404(household_id)
     village = db.session.get(Village, household.village_id)
+    rules = rules_for(household.fiscal_year)
     team, loads = trainer_choices(village.id, household.fiscal_year)
     trainer = db.session.get(Sage, household.trainer_id) if household.trainer_id else None
     return render_template(
-        "households/show.html", household=household, village=village, trainer=trainer,
-        options=[(s.id, trainer_option(s, loads.get(s.id, 0))) for s in team], problems=problems,
-        personal=sees_personal_data(current_user), line=poverty_line(db.session, household.fiscal_year),
-        changes=changes_of(household.id) if sees_personal_data(current_user) else [],
+        "households/show.html", household=household, village=village, trainer=trainer, programme=rules,
+        options=[(s.id, trainer_option(s, loads.get(s.id, 0), rules)) for s in team], problems=problems,
+        line=poverty_line(db.session, household.fiscal_year),
+        changes=changes_of(household.id) if sees_full_id(current_user) else [],
         timeline=timeline(household, today())), status
 
 
 @bp.route("/households/<int:household_id>/edit", methods=["GET", "POST"])
-@editor_required
+@requires(can_edit)
 def edit(household_id: int):
     household = household_or_404(household_id)
     form = edit_form(household)
     if form.validate_on_submit() and unique_id(form, household):
-        if is_stale(household, form.version.data):
-            return conflict(form, household)
-        before = {k: getattr(household, k) for k in EDITABLE}
-        apply_edit(household, form)
-        changes = changes_between(before, {k: getattr(household, k) for k in EDITABLE})
-        if changes:
-            db.session.add(HouseholdChange(household_id=household.id, user_id=current_user.id, changes=changes))
-        try:
-            db.session.commit()
-        except StaleDataError:
-            db.session.rollback()
-            return conflict(form, household)
-        flash(_("บันทึกการแก้ไขแล้ว"), "success")
-        return redirect(url_for(".show", household_id=household.id), 303)
+        if save_unless_stale(household, form, lambda: apply_edit(household, form, current_user.id)):
+            flash(_("บันทึกการแก้ไขแล้ว"), "success")
+            return redirect(url_for(".show", household_id=household.id), 303)
+        return render_template("households/edit.html", form=form, household=household), 409
     return render_template("households/edit.html", form=form, household=household)
 
 
 def edit_form(household) -> HouseholdEditForm:
     form = HouseholdEditForm(obj=household if request.method == "GET" else None)
     form.need_occupation.choices = occupation_choices(reference.occupations(db.session), str(get_locale()))
+    form.committed.label.text = _("ตั้งใจเข้าร่วมฝึกอบรมครบทั้ง %(n)s วัน", n=rules_for(household.fiscal_year).training_days)
     if request.method == "GET":
         form.national_id.data = thai_id.formatted(household.national_id)
         form.need_occupation.data = OTHER if household.need_occupation_other else str(household.need_occupation_id or "")
@@ -95,7 +87,9 @@ def unique_id(form, household) -> bool:
     return True
 
 
-def apply_edit(household, form) -> None:
+def apply_edit(household, form, user_id: int) -> None:
+    """Apply the edit and record who changed which fields."""
+    before = {k: getattr(household, k) for k in EDITABLE}
     other = form.need_occupation.data == OTHER
     household.head_name = form.head_name.data
     household.national_id = thai_id.normalize(form.national_id.data)
@@ -108,17 +102,13 @@ def apply_edit(household, form) -> None:
     household.need_occupation_other = form.need_occupation_other.data if other else ""
     household.need_reason = form.need_reason.data or ""
     household.committed = as_bool(form.committed.data)
-
-
-def conflict(form, household):
-    """Another officer saved first: nothing is overwritten, the typing stays."""
-    form.form_errors.append(conflict_message())
-    form.version.data = household.version
-    return render_template("households/edit.html", form=form, household=household), 409
+    changes = changes_between(before, {k: getattr(household, k) for k in EDITABLE})
+    if changes:
+        db.session.add(HouseholdChange(household_id=household.id, user_id=user_id, changes=changes))
 
 
 @bp.post("/households/<int:household_id>/placement")
-@editor_required
+@requires(can_edit)
 def placement(household_id: int):
     """Move a household to another trainer, or between target list and reserve."""
     household = household_or_404(household_id)
@@ -132,10 +122,10 @@ def placement(household_id: int):
     problems = placement_problems(db.session, household.village_id, household.fiscal_year, status, trainer_id, household.id)
     if problems:
         db.session.rollback()
-        return show(household_id, [placement_text(p) for p in problems], 422)
-    before = {"status": household.status, "trainer_id": household.trainer_id}
+        return show(household_id, [placement_text(p, rules_for(household.fiscal_year)) for p in problems], 422)
+    changes = changes_between({"status": household.status, "trainer_id": household.trainer_id},
+                              {"status": status, "trainer_id": trainer_id})
     household.status, household.trainer_id = status, trainer_id
-    changes = changes_between(before, {"status": status, "trainer_id": trainer_id})
     if changes:
         db.session.add(HouseholdChange(household_id=household.id, user_id=current_user.id, changes=changes))
     db.session.commit()

@@ -2,10 +2,14 @@
 from flask_babel import gettext as _, lazy_gettext as _l
 
 from ..domain import geo
-from ..domain.households import MAX_REGISTERED, SEATS_PER_TRAINER
-from ..sages.wording import role_label
+from ..domain.programme import Rules
+from ..labels import HOUSEHOLD_STATUSES, label, role_label
 
-STATUS_LABELS = {"registered": _l("ครัวเรือนเป้าหมาย"), "reserve": _l("รายชื่อสำรอง")}
+
+
+def status_choices(rules: Rules) -> list[tuple[str, str]]:
+    return [("registered", _("ครัวเรือนเป้าหมาย (%(n)s ครัวเรือน)", n=rules.households_per_village)),
+            ("reserve", label(HOUSEHOLD_STATUSES, "reserve"))]
 
 
 def duplicate_id_text(village, fiscal_year: int) -> str:
@@ -14,15 +18,16 @@ def duplicate_id_text(village, fiscal_year: int) -> str:
              d=geo.district_name(village.district_code))
 
 
-def placement_text(code: str) -> str:
+def placement_text(code: str, rules: Rules) -> str:
     if code == "village_full":
-        return _("หมู่บ้านนี้มีครัวเรือนเป้าหมายครบ %(n)s ครัวเรือนแล้ว บันทึกเป็นรายชื่อสำรองได้", n=MAX_REGISTERED)
-    return _("วิทยากรคนนี้ดูแลครบ %(n)s ครัวเรือนแล้ว กรุณาเลือกวิทยากรคนอื่น", n=SEATS_PER_TRAINER)
+        return _("หมู่บ้านนี้มีครัวเรือนเป้าหมายครบ %(n)s ครัวเรือนแล้ว บันทึกเป็นรายชื่อสำรองได้",
+                 n=rules.households_per_village)
+    return _("วิทยากรคนนี้ดูแลครบ %(n)s ครัวเรือนแล้ว กรุณาเลือกวิทยากรคนอื่น", n=rules.households_per_trainer)
 
 
-def trainer_option(sage, load: int) -> str:
-    return _("%(name)s (%(role)s) · %(occ)s · ดูแล %(n)s/4", name=sage.name, role=role_label(sage.role),
-             occ=sage.occupation_label, n=load)
+def trainer_option(sage, load: int, rules: Rules) -> str:
+    return _("%(name)s (%(role)s) · %(occ)s · ดูแล %(n)s/%(max)s", name=sage.name, role=role_label(sage.role),
+             occ=sage.occupation_label, n=load, max=rules.households_per_trainer)
 
 FIELD_LABELS = {
     "head_name": _l("ชื่อ"), "national_id": _l("เลขประจำตัว"), "phone": _l("โทรศัพท์"),

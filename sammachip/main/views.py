@@ -1,27 +1,31 @@
 from flask import Blueprint, redirect, url_for
-from flask_login import current_user, login_required
+from flask_login import current_user
 from sqlalchemy import text
 
+from ..access import public, requires
+from ..domain.permissions import can_read, first_screen
 from ..extensions import db
 
 bp = Blueprint("main", __name__)
 
 
 @bp.get("/")
-@login_required
+@requires(can_read)
 def home():
     """Officers start at the visits due today, district managers at their
     dashboard, province users at the roll-up, admins at the district list."""
-    if current_user.role == "officer":
+    screen = first_screen(current_user)
+    if screen == "visits":
         return redirect(url_for("followups.due"))
-    if current_user.role == "district":
+    if screen == "district":
         return redirect(url_for("progress.district", district_code=current_user.district_code))
-    if current_user.role == "province":
+    if screen == "province":
         return redirect(url_for("progress.province", province_code=current_user.province_code))
     return redirect(url_for("villages.index"))
 
 
 @bp.get("/healthz")
+@public
 def healthz():
     try:
         db.session.execute(text("SELECT 1"))

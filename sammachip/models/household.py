@@ -51,9 +51,13 @@ class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
 
     @property
     def need_label(self) -> str:
+        return self.need_label_in("th")
+
+    def need_label_in(self, lang: str) -> str:
+        """The wanted occupation in Thai, or in English where the list has an English name."""
         if self.need_occupation_other:
             return self.need_occupation_other
-        return self.need_occupation.name_th if self.need_occupation else ""
+        return self.need_occupation.label(lang) if self.need_occupation else ""
 
 
 class HouseholdDraft(db.Model):

@@ -16,6 +16,9 @@ class Occupation(db.Model):
     name_en: Mapped[str] = mapped_column(String(100))
     position: Mapped[int] = mapped_column(SmallInteger, default=0)
 
+    def label(self, lang: str = "th") -> str:
+        return (self.name_en or self.name_th) if lang == "en" else self.name_th
+
 
 class SageCriterion(db.Model):
     """A selection criterion for village sages, valid from `fiscal_year`

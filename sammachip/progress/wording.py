@@ -1,12 +1,11 @@
-"""Names of the programme's village steps and statuses, for the pages."""
-from flask_babel import lazy_gettext as _l
+"""Names of the programme's village steps, for the pages (statuses: labels.VILLAGE_STATUSES)."""
+from flask_babel import gettext as _, lazy_gettext as _l
 
-STEP_LABELS = {
+from ..domain.programme import Rules
+
+FIXED_STEP_LABELS = {
     "lead_trained": _l("คัดเลือกวิทยากรหลักและอบรมที่ ศพช."),
     "workshop": _l("ประชุมเชิงปฏิบัติการระดับจังหวัด"),
-    "team": _l("ทีมวิทยากรครบ 5 คน"),
-    "households": _l("ครัวเรือนเป้าหมาย 20 ครัวเรือน มอบหมายวิทยากรคนละ 4"),
-    "training": _l("ฝึกอบรมอาชีพ 5 วัน"),
     "group": _l("จัดตั้งกลุ่มอาชีพ"),
     "otop": _l("ขึ้นทะเบียนผลิตภัณฑ์ OTOP"),
     "followup": _l("ทีมสนับสนุนระดับตำบลติดตามครบทุกครัวเรือน"),
@@ -15,9 +14,14 @@ STEP_LABELS = {
     "learning_centre": _l("ศูนย์เรียนรู้ชุมชน"),
 }
 
-STATUS_LABELS = {
-    "not_started": _l("ยังไม่เริ่ม"),
-    "in_progress": _l("กำลังดำเนินการ"),
-    "behind": _l("ต่ำกว่าเป้า"),
-    "on_target": _l("ถึงเป้า"),
-}
+
+def step_label(code: str, rules: Rules) -> str:
+    """A step's name, with the year's numbers in it."""
+    if code == "team":
+        return _("ทีมวิทยากรครบ %(n)s คน", n=rules.team_size)
+    if code == "households":
+        return _("ครัวเรือนเป้าหมาย %(n)s ครัวเรือน มอบหมายวิทยากรคนละ %(k)s",
+                 n=rules.households_per_village, k=rules.households_per_trainer)
+    if code == "training":
+        return _("ฝึกอบรมอาชีพ %(n)s วัน", n=rules.training_days)
+    return str(FIXED_STEP_LABELS[code])

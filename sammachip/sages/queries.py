@@ -1,8 +1,10 @@
 """Loading sages within the user's area."""
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from ..access import in_area_or_404
 from ..domain.reference import criteria_for
+from ..domain.clock import today
 from ..domain.team import criteria_result, team_status
 from ..extensions import db
 from ..models import Sage, SageCertificate, SageRoleChange, Village
@@ -25,7 +27,7 @@ def team_section(village: Village, fiscal_year: int) -> dict:
     team = [s for s in sages if s.role]
     return {
         "team": team,
-        "status": team_status(team),
+        "status": team_status(team, fiscal_year),
         "results": {s.id: criteria_result(s, criteria) for s in sages},
         "candidate_count": len(sages) - len(team),
     }
@@ -37,3 +39,19 @@ def history(sage_id: int) -> tuple[list[SageRoleChange], list[SageCertificate]]:
     certificates = db.session.scalars(select(SageCertificate).where(SageCertificate.sage_id == sage_id)
                                       .order_by(SageCertificate.issued_on.desc())).all()
     return list(changes), list(certificates)
+
+
+def certificate_of_today(sage: Sage, user_id: int) -> SageCertificate:
+    """One certificate per sage per day: a double tap finds the one just issued."""
+    issued_on = today()
+    found = select(SageCertificate).where(SageCertificate.sage_id == sage.id, SageCertificate.issued_on == issued_on)
+    certificate = db.session.scalar(found)
+    if certificate is None:
+        certificate = SageCertificate(sage_id=sage.id, issued_on=issued_on, issued_by_id=user_id)
+        db.session.add(certificate)
+        try:
+            db.session.commit()
+        except IntegrityError:  # the other tap won the race
+            db.session.rollback()
+            certificate = db.session.scalar(found)
+    return certificate

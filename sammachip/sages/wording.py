@@ -1,5 +1,5 @@
 """Team rules' problem codes, worded for the officer."""
-from flask_babel import get_locale, gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import get_locale, gettext as _, ngettext
 
 from ..domain.team import Problem, TeamStatus
 
@@ -20,7 +20,7 @@ def problem_text(problem: Problem) -> str:
         return _("หมู่บ้านนี้มีวิทยากรหลักแล้ว (%(name)s) ต้องเปลี่ยน %(name)s เป็นผู้ช่วยหรือนำออกก่อน",
                  name=d["sage"].name)
     if problem.code == "assistants_full":
-        return _("ทีมมีวิทยากรผู้ช่วยครบ 4 คนแล้ว ต้องนำผู้ช่วยคนหนึ่งออกก่อน")
+        return _("ทีมมีวิทยากรผู้ช่วยครบ %(n)s คนแล้ว ต้องนำผู้ช่วยคนหนึ่งออกก่อน", n=d["assistants"])
     if problem.code == "on_other_team":
         return _("บุคคลนี้ (เบอร์โทรเดียวกัน) อยู่ในทีมวิทยากรของบ้าน%(village)s แล้วในปีงบประมาณนี้ (คนละ 1 ที่นั่ง)",
                  village=d["village"].name)
@@ -39,12 +39,6 @@ def missing_text(status: TeamStatus) -> str:
         elif code == "assistants":
             words.append(ngettext("ขาดวิทยากรผู้ช่วยอีก %(num)s คน", "ขาดวิทยากรผู้ช่วยอีก %(num)s คน", count))
     if not words:
-        return _("ทีมวิทยากรครบ 5 คน วิทยากรหลักผ่านการอบรมและเข้าประชุมระดับจังหวัดแล้ว")
+        return _("ทีมวิทยากรครบ %(n)s คน วิทยากรหลักผ่านการอบรมและเข้าประชุมระดับจังหวัดแล้ว",
+                 n=1 + status.wanted_assistants)
     return _("ยังขาด: ") + ", ".join(words)
-
-
-ROLE_LABELS = {"lead": _l("วิทยากรหลัก"), "assistant": _l("วิทยากรผู้ช่วย"), None: _l("ผู้สมัคร")}
-
-
-def role_label(role: str | None) -> str:
-    return str(ROLE_LABELS[role])

@@ -5,15 +5,16 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from ..access import roles_required
+from ..access import requires
 from ..domain.clock import current_fiscal_year
+from ..domain.permissions import can_change_settings
 from ..domain.reference import criteria_for
 from ..extensions import db
 from ..models import Occupation, PovertyLine, SageCriterion
 from .forms import CriterionForm, OccupationForm, PovertyLineForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
-admin_required = roles_required("admin")
+admin_required = requires(can_change_settings)
 
 
 def year_arg() -> int:

@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
 from ..forms_common import day, text
-from ..users.forms import CheckboxList
+from ..forms_common import CheckboxList
 
 
 class TrainingDayForm(FlaskForm):

@@ -1,22 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField, SelectField, SelectMultipleField, StringField
+from wtforms import BooleanField, PasswordField, SelectField, StringField
 from wtforms.validators import Length, Optional, Regexp, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..forms_common import strip, text
-
-ROLE_LABELS = {
-    "admin": _l("ผู้ดูแลระบบ"),
-    "province": _l("จังหวัด (ดูข้อมูลทั้งจังหวัด)"),
-    "district": _l("อำเภอ (จัดการอำเภอ)"),
-    "officer": _l("เจ้าหน้าที่พัฒนาชุมชน"),
-}
-
-
-class CheckboxList(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+from ..forms_common import CheckboxList, strip, text
 
 
 class UserForm(FlaskForm):

@@ -1,16 +1,6 @@
-"""Who may manage which accounts, and what an account's area becomes."""
+"""What an account's area becomes (who may manage whom: domain/permissions.py)."""
 from ..domain import geo
 from ..models import User, UserSubdistrict
-
-
-def manageable_roles(manager: User) -> list[str]:
-    return ["admin", "province", "district", "officer"] if manager.role == "admin" else ["officer"]
-
-
-def may_manage(manager: User, user: User) -> bool:
-    if manager.role == "admin":
-        return True
-    return manager.role == "district" and user.role == "officer" and user.district_code == manager.district_code
 
 
 def area_error(role: str, province_code: str, district_code: str) -> str | None:

@@ -3,35 +3,37 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..access import roles_required
+from ..access import requires
 from ..domain import geo
+from ..domain.permissions import can_manage_users, manageable_roles, may_manage, works_anywhere
 from ..extensions import db
+from ..forms_common import placeholder
+from ..labels import USER_ROLES, label
 from ..models import User
-from ..villages.choices import placeholder
-from .forms import ROLE_LABELS, UserForm
-from .rules import apply_area, area_error, manageable_roles, may_manage
+from .forms import UserForm
+from .rules import apply_area, area_error
 
 bp = Blueprint("users", __name__, url_prefix="/users")
-manager_required = roles_required("admin", "district")
+bp.add_app_template_filter(lambda role: label(USER_ROLES, role), "user_role_label")
 
 
 @bp.get("/")
-@manager_required
+@requires(can_manage_users)
 def index():
     query = select(User).order_by(User.role, User.username)
-    if current_user.role == "district":
+    if not works_anywhere(current_user):
         query = query.where(User.district_code == current_user.district_code)
-    return render_template("users/index.html", users=db.session.scalars(query).unique().all(), role_labels=ROLE_LABELS)
+    return render_template("users/index.html", users=db.session.scalars(query).unique().all())
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@manager_required
+@requires(can_manage_users)
 def create():
     return edit_form(User(active=True), new=True)
 
 
 @bp.route("/<int:user_id>/edit", methods=["GET", "POST"])
-@manager_required
+@requires(can_manage_users)
 def edit(user_id: int):
     user = db.session.get(User, user_id)
     if user is None or not may_manage(current_user, user):
@@ -59,8 +61,8 @@ def edit_form(user: User, new: bool):
 
 
 def fill_choices(form: UserForm) -> None:
-    form.role.choices = [(r, str(ROLE_LABELS[r])) for r in manageable_roles(current_user)]
-    if current_user.role == "admin":
+    form.role.choices = [(r, label(USER_ROLES, r)) for r in manageable_roles(current_user)]
+    if works_anywhere(current_user):
         form.province_code.choices = placeholder(_("จังหวัด")) + geo.provinces()
         province = form.province_code.data or ""
         form.district_code.choices = placeholder(_("อำเภอ")) + (geo.districts(province) if province else [])

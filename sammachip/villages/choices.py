@@ -2,16 +2,14 @@
 from flask_babel import gettext as _
 
 from ..domain import geo
+from ..domain.permissions import works_anywhere
+from ..forms_common import placeholder
 from ..models import User
 from .forms import VillageForm
 
 
-def placeholder(label: str) -> list[tuple[str, str]]:
-    return [("", _("— เลือก%(label)s —", label=label))]
-
-
 def fill_area_choices(form: VillageForm, user: User) -> None:
-    if user.role == "admin":
+    if works_anywhere(user):
         form.province_code.choices = placeholder(_("จังหวัด")) + geo.provinces()
         province = form.province_code.data or (form.subdistrict_code.data or "")[:2]
         form.province_code.data = province
