@@ -6,7 +6,7 @@ MO := translations/en/LC_MESSAGES/messages.mo
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install install-dev browser-deps translations migrate demo bench bench-quick clean
+.PHONY: run test lint install install-dev browser-deps translations migrate demo bench bench-quick clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ run: install
 ## make test: set up, install Chromium for the browser tests where allowed, run every test
 test: install-dev browser-deps
 	$(BIN)/pytest
+
+## make lint: style (ruff), dead code (vulture), package boundaries (import-linter)
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/vulture
+	$(BIN)/lint-imports --no-cache
 
 browser-deps:
 	@bash scripts/browser-deps.sh

@@ -54,12 +54,12 @@ def register_blueprints(app: Flask) -> None:
     from .exports.views import bp as exports_bp
     from .followups.views import bp as followups_bp
     from .households.interview import bp as interview_bp
-    from .progress.views import bp as progress_bp
-    from .settings.views import bp as settings_bp
-    from .training.views import bp as training_bp
     from .households.views import bp as households_bp
     from .main.views import bp as main_bp
+    from .progress.views import bp as progress_bp
     from .sages.views import bp as sages_bp
+    from .settings.views import bp as settings_bp
+    from .training.views import bp as training_bp
     from .users.views import bp as users_bp
     from .villages.views import bp as villages_bp
 

@@ -1,6 +1,6 @@
 """The app's one clock. Every "now" comes from here, so tests can set it
 (`set_now`) and never depend on the real date."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 _fixed: datetime | None = None
 
@@ -14,4 +14,4 @@ def set_now(moment: datetime | None) -> None:
 
 
 def utcnow() -> datetime:
-    return _fixed.astimezone(timezone.utc) if _fixed is not None else datetime.now(timezone.utc)
+    return _fixed.astimezone(UTC) if _fixed is not None else datetime.now(UTC)

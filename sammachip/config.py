@@ -61,10 +61,4 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         "BABEL_DEFAULT_LOCALE": "th",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Bangkok",
         "LANGUAGES": ["th", "en"],
-        # Programme settings (issue text): kept here so a later year can
-        # change them without code.
-        "TRAINING_COMPLETION_MIN_DAYS": int(env.get("TRAINING_COMPLETION_MIN_DAYS", 4)),
-        "FOLLOWUP_OFFSETS_MONTHS": [
-            int(m) for m in env.get("FOLLOWUP_OFFSETS_MONTHS", "1,3,6").split(",")
-        ],
     }

@@ -2,6 +2,7 @@
 Lat Yao next door, so area isolation can be seen. Safe to run twice."""
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from stdnum.th import pin
 
 from .models import User, Village
 from .users.rules import apply_area
@@ -70,14 +71,16 @@ FAMILY = ["ใจดี", "ศรีสุข", "บุญมา", "แก้ว
 def demo_pin(n: int) -> str:
     """A valid national ID (mod-11 check digit) for a made-up demo person."""
     body = f"5{60130000000 + n:011d}"[:12]
-    return body + str((11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10)
+    return body + pin.calc_check_digit(body)
 
 
 def person(i: int) -> str:
     return f"{GIVEN[i % len(GIVEN)]} {FAMILY[(i // len(GIVEN)) % len(FAMILY)]}"
 
 
-def seed_programme(session: Session, village: Village, team_size: int, households: int, trained: bool, base: int) -> None:
+def seed_programme(
+    session: Session, village: Village, team_size: int, households: int, trained: bool, base: int
+) -> None:
     """A village part-way through the programme: a team, households, maybe a held training with visits."""
     from datetime import timedelta
 
@@ -93,10 +96,18 @@ def seed_programme(session: Session, village: Village, team_size: int, household
     criteria = criteria_for(session, fy)
     team = []
     for k in range(team_size):
-        sage = Sage(village_id=village.id, fiscal_year=fy, name=person(base + k), phone=f"+66812{base + k:06d}",
-                    occupation_id=k % 5 + 1, years_in_occupation=8 + k, lives_in_village=True,
-                    role="lead" if k == 0 else "assistant", success_evidence="ขายได้ประจำทุกเดือน",
-                    answers=[SageAnswer(criterion_id=c.id, met=True) for c in criteria])
+        sage = Sage(
+            village_id=village.id,
+            fiscal_year=fy,
+            name=person(base + k),
+            phone=f"+66812{base + k:06d}",
+            occupation_id=k % 5 + 1,
+            years_in_occupation=8 + k,
+            lives_in_village=True,
+            role="lead" if k == 0 else "assistant",
+            success_evidence="ขายได้ประจำทุกเดือน",
+            answers=[SageAnswer(criterion_id=c.id, met=True) for c in criteria],
+        )
         if k == 0:
             sage.training_centre, sage.course_passed = "ศพช.พิษณุโลก", True
             sage.course_start, sage.course_end = today() - timedelta(days=60), today() - timedelta(days=56)
@@ -107,18 +118,37 @@ def seed_programme(session: Session, village: Village, team_size: int, household
     people = []
     for n in range(households):
         i = base + 100 + n
-        people.append(Household(
-            village_id=village.id, fiscal_year=fy, status="registered", head_name=person(i), national_id=demo_pin(i),
-            members=2 + n % 5, house_no=f"{10 + n}/{n % 3 + 1}", main_occupation="ทำนา" if n % 2 else "รับจ้างทั่วไป",
-            income_per_year=45_000 + (n % 7) * 12_000, need_occupation_id=team[n // 4 % len(team)].occupation_id,
-            trainer_id=team[n // 4].id if n // 4 < len(team) else None, consent_at=utcnow() - timedelta(days=45)))
+        people.append(
+            Household(
+                village_id=village.id,
+                fiscal_year=fy,
+                status="registered",
+                head_name=person(i),
+                national_id=demo_pin(i),
+                members=2 + n % 5,
+                house_no=f"{10 + n}/{n % 3 + 1}",
+                main_occupation="ทำนา" if n % 2 else "รับจ้างทั่วไป",
+                income_per_year=45_000 + (n % 7) * 12_000,
+                need_occupation_id=team[n // 4 % len(team)].occupation_id,
+                trainer_id=team[n // 4].id if n // 4 < len(team) else None,
+                consent_at=utcnow() - timedelta(days=45),
+            )
+        )
     session.add_all(people)
     session.flush()
     if not trained:
         return
-    days = [TrainingDay(village_id=village.id, fiscal_year=fy, day_no=d, held_on=today() - timedelta(days=40 - d),
-                        topic=["เตรียมดินและแปลงปลูก", "เพาะกล้า", "ทำปุ๋ยหมัก", "ดูแลแปลงและป้องกันแมลง", "เก็บเกี่ยวและการตลาด"][d - 1],
-                        trainers=team[:2]) for d in range(1, 6)]
+    days = [
+        TrainingDay(
+            village_id=village.id,
+            fiscal_year=fy,
+            day_no=d,
+            held_on=today() - timedelta(days=40 - d),
+            topic=["เตรียมดินและแปลงปลูก", "เพาะกล้า", "ทำปุ๋ยหมัก", "ดูแลแปลงและป้องกันแมลง", "เก็บเกี่ยวและการตลาด"][d - 1],
+            trainers=team[:2],
+        )
+        for d in range(1, 6)
+    ]
     session.add_all(days)
     session.flush()
     for n, h in enumerate(people):
@@ -126,9 +156,16 @@ def seed_programme(session: Session, village: Village, team_size: int, household
     session.flush()
     sync_schedule(session, village.id, fy)
     session.flush()
-    first_due = session.scalars(select(FollowUp).where(
-        FollowUp.household_id.in_([h.id for h in people]), FollowUp.due_date == min(
-            f.due_date for f in session.scalars(select(FollowUp).where(FollowUp.household_id.in_([h.id for h in people])))))).all()
+    first_due = session.scalars(
+        select(FollowUp).where(
+            FollowUp.household_id.in_([h.id for h in people]),
+            FollowUp.due_date
+            == min(
+                f.due_date
+                for f in session.scalars(select(FollowUp).where(FollowUp.household_id.in_([h.id for h in people])))
+            ),
+        )
+    ).all()
     for k, f in enumerate(first_due[: len(first_due) - 3]):  # a few stay due: the officer's list for today
         f.status, f.visit_date, f.visitors = "done", f.due_date, ["officer", "kpst"]
         f.practising = "no" if k % 8 == 7 else "yes"

@@ -4,6 +4,7 @@ WTForms ships no Thai catalogue, so every message is given here.
 """
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -47,8 +48,23 @@ def day(label, required: bool = False, **kw):
 
 def yes_no(label, required: bool = True, **kw):
     first = InputRequired(_l("กรุณาเลือก ใช่ หรือ ไม่ใช่")) if required else Optional()
-    return RadioField(label, choices=[("yes", _l("ใช่")), ("no", _l("ไม่ใช่"))], validate_choice=False,
+    return RadioField(label, choices=options([("yes", _l("ใช่")), ("no", _l("ไม่ใช่"))]), validate_choice=False,
                       validators=[first, AnyOf(["yes", "no"], message=_l("กรุณาเลือก ใช่ หรือ ไม่ใช่"))], **kw)
+
+
+def options(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices (it is retiring plain tuples)."""
+    return [SelectChoice(value=value, label=text) for value, text in pairs]
+
+
+def choice_values(field) -> set[str]:
+    return {c.value for c in field.iter_choices()}
+
+
+def choice_label(field, value=None) -> str:
+    """The label of the field's chosen value (or of `value`): for review pages."""
+    value = field.data if value is None else value
+    return next((str(c.label) for c in field.iter_choices() if c.value == value), "")
 
 
 def as_bool(value: str | None) -> bool | None:
@@ -85,7 +101,7 @@ OTHER = "other"
 def occupation_checks(select, other) -> bool:
     """The occupation is one from the list, and "other" comes with its text.
     Run from the form's validate(): the text field's Optional() stops its own chain."""
-    if select.data not in {value for value, _ in select.choices if value}:
+    if select.data not in choice_values(select) - {""}:
         select.errors.append(_l("กรุณาเลือกอาชีพ"))
         return False
     if select.data == OTHER and not other.data:

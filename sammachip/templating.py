@@ -1,10 +1,12 @@
 """Jinja filters and globals shared by every area: Thai dates, percentages,
 IDs, place names, the rulebook. Each blueprint registers its own labels."""
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from .domain import geo, permissions, thai_id
 from .domain.phone import display as phone_display
 from .domain.thai_dates import format_date
+from .forms_common import choice_label
 from .once import new_token
 
 
@@ -40,7 +42,8 @@ RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full
 
 def init_template_helpers(app) -> None:
     app.jinja_env.filters.update(thai_date=thai_date, pct=percent, phone=phone_display,
-                                 masked_id=thai_id.masked, full_id=thai_id.formatted)
+                                 masked_id=thai_id.masked, full_id=thai_id.formatted,
+                                 choice_label=choice_label)
     app.jinja_env.globals.update(
         new_token=new_token, area_label=area_label,
         subdistrict_name=lambda code: geo.subdistrict_name(code, lang()),

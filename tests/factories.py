@@ -1,4 +1,6 @@
 """Test records built through the real models and saved to the real database."""
+from stdnum.th import pin
+
 from sammachip.extensions import db
 from sammachip.models import User, Village
 from sammachip.users.rules import apply_area
@@ -34,7 +36,7 @@ def make_sage(village: Village, name: str = "ปราชญ์", phone: str = "
     fy = fiscal_year or current_fiscal_year()
     sage = Sage(village_id=village.id, fiscal_year=fy, name=name, phone=phone, occupation_id=occupation_id,
                 years_in_occupation=10, lives_in_village=True, role=role)
-    for criterion, mark in zip(criteria_for(db.session, fy), answers):
+    for criterion, mark in zip(criteria_for(db.session, fy), answers, strict=False):
         if mark != "-":
             sage.answers.append(SageAnswer(criterion_id=criterion.id, met=mark == "y"))
     db.session.add(sage)
@@ -47,22 +49,39 @@ def phone_no(i: int) -> str:
 
 
 def thai_pin(n: int) -> str:
-    """A valid 13-digit Thai ID made from a counter (mod-11 check digit)."""
+    """A valid 13-digit Thai ID made from a counter."""
     body = f"1{n:011d}"
-    check = (11 - sum(int(d) * (13 - i) for i, d in enumerate(body)) % 11) % 10
-    return body + str(check)
+    return body + pin.calc_check_digit(body)
 
 
-def make_household(village: Village, name: str = "ครัวเรือน", n: int = 1, trainer=None, status: str = "registered",
-                   income: int = 120_000, members: int = 4, need_occupation_id: int = 1, fiscal_year: int | None = None):
+def make_household(
+    village: Village,
+    name: str = "ครัวเรือน",
+    n: int = 1,
+    trainer=None,
+    status: str = "registered",
+    income: int = 120_000,
+    members: int = 4,
+    need_occupation_id: int = 1,
+    fiscal_year: int | None = None,
+):
     from sammachip.domain.clock import current_fiscal_year
     from sammachip.models import Household
     from sammachip.models.base import utcnow
 
     household = Household(
-        village_id=village.id, fiscal_year=fiscal_year or current_fiscal_year(), status=status, head_name=name,
-        national_id=thai_pin(n), members=members, main_occupation="รับจ้าง", income_per_year=income,
-        need_occupation_id=need_occupation_id, trainer_id=trainer.id if trainer else None, consent_at=utcnow())
+        village_id=village.id,
+        fiscal_year=fiscal_year or current_fiscal_year(),
+        status=status,
+        head_name=name,
+        national_id=thai_pin(n),
+        members=members,
+        main_occupation="รับจ้าง",
+        income_per_year=income,
+        need_occupation_id=need_occupation_id,
+        trainer_id=trainer.id if trainer else None,
+        consent_at=utcnow(),
+    )
     db.session.add(household)
     db.session.commit()
     return household
@@ -73,8 +92,10 @@ def make_training(village: Village, dates, fiscal_year: int | None = None):
     from sammachip.domain.clock import current_fiscal_year
     from sammachip.models import TrainingDay
 
-    days = [TrainingDay(village_id=village.id, fiscal_year=fiscal_year or current_fiscal_year(), day_no=n,
-                        held_on=d) for n, d in enumerate(dates, 1)]
+    days = [
+        TrainingDay(village_id=village.id, fiscal_year=fiscal_year or current_fiscal_year(), day_no=n, held_on=d)
+        for n, d in enumerate(dates, 1)
+    ]
     db.session.add_all(days)
     db.session.commit()
     return days
@@ -87,15 +108,29 @@ def attend(days, household, count: int) -> None:
     db.session.commit()
 
 
-def make_followup(household, visit_date, practising="yes", income=0, status="done", due_date=None, kind="extra",
-                  visitors=("officer", "kpst")):
+def make_followup(
+    household,
+    visit_date,
+    practising="yes",
+    income=0,
+    status="done",
+    due_date=None,
+    kind="extra",
+    visitors=("officer", "kpst"),
+):
     from sammachip.models import FollowUp
 
-    followup = FollowUp(household_id=household.id, kind=kind, status=status, due_date=due_date or visit_date,
-                        visit_date=visit_date if status == "done" else None,
-                        practising=practising if status == "done" else None,
-                        income_last_month=income if status == "done" else None, visitors=list(visitors),
-                        with_support_team=any(v != "officer" for v in visitors))
+    followup = FollowUp(
+        household_id=household.id,
+        kind=kind,
+        status=status,
+        due_date=due_date or visit_date,
+        visit_date=visit_date if status == "done" else None,
+        practising=practising if status == "done" else None,
+        income_last_month=income if status == "done" else None,
+        visitors=list(visitors),
+        with_support_team=any(v != "officer" for v in visitors),
+    )
     db.session.add(followup)
     db.session.commit()
     return followup

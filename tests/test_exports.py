@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -89,3 +90,26 @@ def test_admin_must_name_an_area(client, auth, data):
 
 def test_exports_need_login(client):
     assert client.get("/exports/households.csv").status_code == 302
+
+
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def test_practising_households_have_no_reason_and_no_placeholder(client, auth, data):
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    head, *rows = read_csv(client.get("/exports/followups.csv"))
+    reasons = [row[head.index("เหตุที่ไม่ได้ทำ")] for row in rows]
+    assert reasons == [""] and not any("เลือก" in cell for row in rows for cell in row)
+
+
+@pytest.mark.parametrize("kind", ["villages", "households", "attendance", "followups"])
+def test_in_english_headers_labels_and_place_names_are_english(client, auth, data, kind):
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    client.post("/lang/en")
+    head, *rows = read_csv(client.get(f"/exports/{kind}.csv"))
+    assert [h for h in head if THAI.search(h)] == []
+    assert "Mae Le" in rows[0] and "Mae Wong" in rows[0]  # subdistrict and district
+    names = {data.name, '\'=HYPERLINK("http://x")', "รับจ้าง", "ตลาดนัดตำบล"}  # what people typed stays as typed
+    assert [c for c in rows[0] if THAI.search(c) and c not in names] == []

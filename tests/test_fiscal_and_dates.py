@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -32,6 +32,5 @@ def test_dates_show_in_buddhist_era():
 
 
 def test_stored_utc_instants_show_as_the_bangkok_date():
-    from datetime import timezone
-    late_utc = datetime(2026, 11, 23, 20, 30, tzinfo=timezone.utc)  # 03:30 on the 24th in Bangkok
+    late_utc = datetime(2026, 11, 23, 20, 30, tzinfo=UTC)  # 03:30 on the 24th in Bangkok
     assert format_date(late_utc) == "24 พ.ย. 2569"

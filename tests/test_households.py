@@ -244,7 +244,8 @@ def test_move_household_to_another_trainer(client, officer, village, lead):
     refused = client.post(f"/households/{mine.id}/placement", data={"status": "registered", "trainer": str(other.id)})
     assert refused.status_code == 422 and "ดูแลครบ 4 ครัวเรือนแล้ว" in refused.text
     free = make_sage(village, "ครูสาม", phone_no(3), role="assistant")
-    assert client.post(f"/households/{mine.id}/placement", data={"status": "registered", "trainer": str(free.id)}).status_code == 303
+    placement = {"status": "registered", "trainer": str(free.id)}
+    assert client.post(f"/households/{mine.id}/placement", data=placement).status_code == 303
     db.session.refresh(mine)
     assert mine.trainer_id == free.id
     assert "ย้ายฉัน" in client.get(f"/villages/{village.id}").text
@@ -273,7 +274,7 @@ def test_ids_masked_on_lists_and_for_province(client, auth, officer, village):
 
 def test_poverty_line_is_data_per_year(client, officer, village):
     make_household(village, "ยากจน", n=1, income=100_000, members=3)  # 33,333 per person < 38,000
-    make_household(village, "พอมี", n=2, income=120_000, members=3)   # 40,000 per person
+    make_household(village, "พอมี", n=2, income=120_000, members=3)  # 40,000 per person
     listing = client.get(f"/villages/{village.id}/households").text
     assert listing.count("ต่ำกว่าเส้นความยากจน") == 1
     db.session.add(PovertyLine(fiscal_year=current_fiscal_year(), baht_per_person_year=45_000))
@@ -287,14 +288,22 @@ def test_every_household_route_is_404_for_another_district(client, auth, officer
     make_user("latyao", "district", "6011")
     auth.logout()
     auth.login("latyao")
-    for url in (f"/villages/{village.id}/households", f"/villages/{village.id}/households/new",
-                f"/households/{household.id}", f"/households/{household.id}/edit", f"/interviews/{token}/2"):
+    for url in (
+        f"/villages/{village.id}/households",
+        f"/villages/{village.id}/households/new",
+        f"/households/{household.id}",
+        f"/households/{household.id}/edit",
+        f"/interviews/{token}/2",
+    ):
         assert client.get(url).status_code == 404, url
-    for url, data in ((f"/villages/{village.id}/households/new", {"consent": "yes"}),
-                      (f"/households/{household.id}/edit", {**HEAD, **LIVING, **NEED, "version": "1"}),
-                      (f"/households/{household.id}/placement", {"status": "reserve"}),
-                      (f"/interviews/{token}/2", HEAD), (f"/interviews/{token}/6", {}),
-                      (f"/interviews/{token}/discard", {})):
+    for url, data in (
+        (f"/villages/{village.id}/households/new", {"consent": "yes"}),
+        (f"/households/{household.id}/edit", {**HEAD, **LIVING, **NEED, "version": "1"}),
+        (f"/households/{household.id}/placement", {"status": "reserve"}),
+        (f"/interviews/{token}/2", HEAD),
+        (f"/interviews/{token}/6", {}),
+        (f"/interviews/{token}/discard", {}),
+    ):
         assert client.post(url, data=data).status_code == 404, url
     db.session.refresh(household)
     assert household.status == "registered" and count(HouseholdDraft) == 1

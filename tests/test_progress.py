@@ -8,8 +8,16 @@ from sammachip.domain.progress import facts_of_village, steps_of
 from sammachip.extensions import db
 from sammachip.models import VillageStepMark
 
-from .factories import (attend, make_followup, make_household, make_sage, make_training, make_user, make_village,
-                        phone_no)
+from .factories import (
+    attend,
+    make_followup,
+    make_household,
+    make_sage,
+    make_training,
+    make_user,
+    make_village,
+    phone_no,
+)
 
 
 def steps_done(village) -> dict:
@@ -78,7 +86,9 @@ def test_manual_steps_are_marked_with_a_date_and_can_be_undone(client, auth):
     auth.login("officer")
     page = client.get(f"/villages/{village.id}/process").text
     assert "จัดตั้งกลุ่มอาชีพ" in page and "0 จาก 11" not in page
-    response = client.post(f"/villages/{village.id}/process/otop", data={"otop-done_on": "2026-11-20", "otop-note": "OTOP 3 ดาว"})
+    response = client.post(
+        f"/villages/{village.id}/process/otop", data={"otop-done_on": "2026-11-20", "otop-note": "OTOP 3 ดาว"}
+    )
     assert response.status_code == 303
     mark = db.session.scalar(select(VillageStepMark))
     assert (mark.step, mark.done_on, mark.note) == ("otop", date(2026, 11, 20), "OTOP 3 ดาว")
@@ -87,7 +97,9 @@ def test_manual_steps_are_marked_with_a_date_and_can_be_undone(client, auth):
     assert "1 จาก 11" in client.get(f"/villages/{village.id}").text
     client.post(f"/villages/{village.id}/process/otop/undo")
     assert db.session.scalar(select(func.count()).select_from(VillageStepMark)) == 0
-    future = client.post(f"/villages/{village.id}/process/group", data={"group-done_on": (today() + timedelta(days=2)).isoformat()})
+    future = client.post(
+        f"/villages/{village.id}/process/group", data={"group-done_on": (today() + timedelta(days=2)).isoformat()}
+    )
     assert future.status_code == 422 and "วันที่ต้องไม่เลยวันนี้" in future.text
     assert client.post(f"/villages/{village.id}/process/team", data={}).status_code == 404  # derived: not markable
 
@@ -116,7 +128,7 @@ def test_district_dashboard_totals_filter_and_links(client, auth):
     assert "67.5%" in html and ">40<" in html and ">3%<" in html
     assert "ถึงเป้า 1" in html and "ต่ำกว่าเป้า 1" in html and "ยังไม่เริ่ม 1" in html
     assert "ลาดยาว" not in html
-    assert f'/villages/{a.id}/households' in html  # each number links to its list
+    assert f"/villages/{a.id}/households" in html  # each number links to its list
     only_b = client.get("/districts/6013?subdistrict=601304", headers={"HX-Request": "true"}).text
     assert "บ้านบี" in only_b and "บ้านเอ" not in only_b and "<html" not in only_b
     behind = client.get("/districts/6013?status=behind").text
@@ -210,6 +222,7 @@ def test_village_page_costs_the_same_for_one_household_or_twenty(client, auth):
 def test_no_village_is_behind_before_anyone_has_visited(app):
     from sammachip.domain.progress import facts_for, status_of
     from sammachip.models import Village
+
     village = make_village()
     days = make_training(village, [today() - timedelta(days=5 - k) for k in range(5)])
     attend(days, make_household(village), 5)

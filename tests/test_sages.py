@@ -40,20 +40,26 @@ def test_add_candidate_goes_to_the_first_criterion(client, officer, village):
 def test_other_occupation_needs_its_text(client, officer, village):
     response = client.post(f"/villages/{village.id}/sages/new", data={**VALID, "occupation": "other"})
     assert "กรุณาระบุอาชีพ" in response.text
-    client.post(f"/villages/{village.id}/sages/new", data={**VALID, "occupation": "other", "occupation_other": "ทำกระเป๋าผักตบชวา"})
+    client.post(
+        f"/villages/{village.id}/sages/new",
+        data={**VALID, "occupation": "other", "occupation_other": "ทำกระเป๋าผักตบชวา"},
+    )
     assert db.session.scalar(select(Sage)).occupation_label == "ทำกระเป๋าผักตบชวา"
 
 
-@pytest.mark.parametrize("change, message", [
-    ({"name": ""}, "กรุณากรอกชื่อ-นามสกุล"),
-    ({"phone": "12345"}, "เบอร์โทรศัพท์ไม่ถูกต้อง"),
-    ({"phone": "+1 415 555 0100"}, "เบอร์โทรศัพท์ไม่ถูกต้อง"),
-    ({"years_in_occupation": "-1"}, "ต้องอยู่ระหว่าง 0 ถึง 80"),
-    ({"notes": "ก" * 10_000}, "ยาวเกิน 1000 ตัวอักษร"),
-    ({"occupation": ""}, "กรุณาเลือกอาชีพ"),
-    ({"occupation": "99999"}, "กรุณาเลือกอาชีพ"),
-    ({"lives_in_village": "maybe"}, "กรุณาเลือก ใช่ หรือ ไม่ใช่"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"name": ""}, "กรุณากรอกชื่อ-นามสกุล"),
+        ({"phone": "12345"}, "เบอร์โทรศัพท์ไม่ถูกต้อง"),
+        ({"phone": "+1 415 555 0100"}, "เบอร์โทรศัพท์ไม่ถูกต้อง"),
+        ({"years_in_occupation": "-1"}, "ต้องอยู่ระหว่าง 0 ถึง 80"),
+        ({"notes": "ก" * 10_000}, "ยาวเกิน 1000 ตัวอักษร"),
+        ({"occupation": ""}, "กรุณาเลือกอาชีพ"),
+        ({"occupation": "99999"}, "กรุณาเลือกอาชีพ"),
+        ({"lives_in_village": "maybe"}, "กรุณาเลือก ใช่ หรือ ไม่ใช่"),
+    ],
+)
 def test_bad_candidate_input_is_refused_and_typed_values_kept(client, officer, village, change, message):
     response = client.post(f"/villages/{village.id}/sages/new", data={**VALID, **change})
     assert message in response.text
@@ -102,11 +108,15 @@ def test_wizard_next_needs_an_answer(client, officer, village):
 
 def test_wizard_htmx_step_is_a_fragment_with_pushed_url(client, officer, village):
     sage = make_sage(village, answers="-----")
-    response = client.post(f"/sages/{sage.id}/criteria/1", data={"met": "yes", "go": "next"}, headers={"HX-Request": "true"})
+    response = client.post(
+        f"/sages/{sage.id}/criteria/1", data={"met": "yes", "go": "next"}, headers={"HX-Request": "true"}
+    )
     assert response.headers["HX-Push-Url"] == f"/sages/{sage.id}/criteria/2"
     assert "<html" not in response.text and "เกณฑ์ข้อ 2 จาก 5" in response.text
     for step in range(2, 6):
-        last = client.post(f"/sages/{sage.id}/criteria/{step}", data={"met": "yes", "go": "next"}, headers={"HX-Request": "true"})
+        last = client.post(
+            f"/sages/{sage.id}/criteria/{step}", data={"met": "yes", "go": "next"}, headers={"HX-Request": "true"}
+        )
     assert last.headers["HX-Location"] == f"/sages/{sage.id}"
 
 
@@ -152,7 +162,9 @@ def test_a_person_is_on_one_village_team_per_year(client, officer, village):
     response = client.post(f"/sages/{again.id}/role", data={"role": "assistant"})
     assert "อยู่ในทีมวิทยากรของบ้านหนองบัว แล้ว" in response.text
     # last year's team does not count
-    db.session.execute(Sage.__table__.update().where(Sage.village_id == other.id).values(fiscal_year=current_fiscal_year() - 1))
+    db.session.execute(
+        Sage.__table__.update().where(Sage.village_id == other.id).values(fiscal_year=current_fiscal_year() - 1)
+    )
     db.session.commit()
     assert client.post(f"/sages/{again.id}/role", data={"role": "assistant"}).status_code == 303
 
@@ -188,7 +200,7 @@ def test_two_officers_filling_the_last_seat_at_once_one_wins(app, village):
         barrier.wait()
         codes.append(c.post(f"/sages/{sage_id}/role", data={"role": "assistant"}).status_code)
 
-    threads = [threading.Thread(target=select_rival, args=(c, sid)) for c, sid in zip(clients, rival_ids)]
+    threads = [threading.Thread(target=select_rival, args=(c, sid)) for c, sid in zip(clients, rival_ids, strict=True)]
     for t in threads:
         t.start()
     for t in threads:
@@ -200,8 +212,16 @@ def test_two_officers_filling_the_last_seat_at_once_one_wins(app, village):
 
 def test_criteria_are_data_per_fiscal_year(client, officer, village):
     fy = current_fiscal_year()
-    db.session.add(SageCriterion(fiscal_year=fy, code="x", position=1, text_th="เกณฑ์ใหม่ของปีนี้",
-                                 text_en="This year's only criterion", required=True))
+    db.session.add(
+        SageCriterion(
+            fiscal_year=fy,
+            code="x",
+            position=1,
+            text_th="เกณฑ์ใหม่ของปีนี้",
+            text_en="This year's only criterion",
+            required=True,
+        )
+    )
     db.session.commit()
     sage = make_sage(village, answers="-")
     page = client.get(f"/sages/{sage.id}/criteria/1").text
@@ -215,11 +235,24 @@ def test_lead_training_record_moves_the_team_bar(client, officer, village):
     before = client.get(f"/villages/{village.id}").text
     assert "วิทยากรหลักยังไม่ผ่านการอบรมที่ ศพช." in before
     assert 'aria-valuenow="0"' in before
-    bad = client.post(f"/sages/{lead.id}/training", data={"course_start": "2026-11-10", "course_end": "2026-11-01", "version": "1"})
+    bad = client.post(
+        f"/sages/{lead.id}/training", data={"course_start": "2026-11-10", "course_end": "2026-11-01", "version": "1"}
+    )
     assert "วันสุดท้ายต้องไม่ก่อนวันเริ่มอบรม" in bad.text
-    assert client.post(f"/sages/{lead.id}/training", data={
-        "training_centre": "ศพช.พิษณุโลก", "course_start": "2026-11-01", "course_end": "2026-11-05",
-        "course_passed": "yes", "workshop_date": "2026-11-20", "version": "1"}).status_code == 303
+    assert (
+        client.post(
+            f"/sages/{lead.id}/training",
+            data={
+                "training_centre": "ศพช.พิษณุโลก",
+                "course_start": "2026-11-01",
+                "course_end": "2026-11-05",
+                "course_passed": "yes",
+                "workshop_date": "2026-11-20",
+                "version": "1",
+            },
+        ).status_code
+        == 303
+    )
     after = client.get(f"/villages/{village.id}").text
     assert 'aria-valuenow="2"' in after
     assert "ขาดวิทยากรผู้ช่วยอีก 4 คน" in after
@@ -269,14 +302,25 @@ def test_every_sage_route_is_404_for_another_district(client, auth, village):
     db.session.commit()
     make_user("latyao", "district", "6011")
     auth.login("latyao")
-    gets = [f"/villages/{village.id}/sages", f"/villages/{village.id}/sages/new", f"/sages/{sage.id}",
-            f"/sages/{sage.id}/edit", f"/sages/{sage.id}/criteria/1", f"/sages/{sage.id}/training",
-            f"/sages/{sage.id}/certificates/{cert.id}"]
+    gets = [
+        f"/villages/{village.id}/sages",
+        f"/villages/{village.id}/sages/new",
+        f"/sages/{sage.id}",
+        f"/sages/{sage.id}/edit",
+        f"/sages/{sage.id}/criteria/1",
+        f"/sages/{sage.id}/training",
+        f"/sages/{sage.id}/certificates/{cert.id}",
+    ]
     for url in gets:
         assert client.get(url).status_code == 404, url
-    posts = [(f"/villages/{village.id}/sages/new", VALID), (f"/sages/{sage.id}/edit", {**VALID, "version": "1"}),
-             (f"/sages/{sage.id}/criteria/1", {"met": "no", "go": "next"}), (f"/sages/{sage.id}/role", {"role": "none"}),
-             (f"/sages/{sage.id}/training", {"version": "1"}), (f"/sages/{sage.id}/certificates", {})]
+    posts = [
+        (f"/villages/{village.id}/sages/new", VALID),
+        (f"/sages/{sage.id}/edit", {**VALID, "version": "1"}),
+        (f"/sages/{sage.id}/criteria/1", {"met": "no", "go": "next"}),
+        (f"/sages/{sage.id}/role", {"role": "none"}),
+        (f"/sages/{sage.id}/training", {"version": "1"}),
+        (f"/sages/{sage.id}/certificates", {}),
+    ]
     for url, data in posts:
         assert client.post(url, data=data).status_code == 404, url
     db.session.refresh(sage)
@@ -300,10 +344,13 @@ def test_one_person_takes_one_seat_on_a_team(client, officer, village):
 
 def test_a_course_cannot_be_passed_before_it_ends(client, officer, village):
     from datetime import timedelta
+
     lead = make_sage(village, role="lead")
     later = (today() + timedelta(days=30)).isoformat()
-    response = client.post(f"/sages/{lead.id}/training", data={"course_start": later, "course_end": later,
-                                                               "course_passed": "yes", "version": "1"})
+    response = client.post(
+        f"/sages/{lead.id}/training",
+        data={"course_start": later, "course_end": later, "course_passed": "yes", "version": "1"},
+    )
     assert "ยังไม่จบการอบรม" in response.text
     db.session.refresh(lead)
     assert lead.course_passed is None

@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -7,7 +7,16 @@ from sammachip.domain.clock import today
 from sammachip.extensions import db
 from sammachip.models import Attendance, FollowUp, TrainingDay
 
-from .factories import attend, make_followup, make_household, make_sage, make_training, make_user, make_village, phone_no
+from .factories import (
+    attend,
+    make_followup,
+    make_household,
+    make_sage,
+    make_training,
+    make_user,
+    make_village,
+    phone_no,
+)
 
 STEPS = {1: {"practising": "yes"}, 2: {"income_last_month": "3000", "sells_where": "ตลาดนัด"},
          3: {"group_name": "กลุ่มผักปลอดสาร", "fund_source": "savings_group", "fund_amount": "5000"},
@@ -130,7 +139,8 @@ def test_checklist_records_the_visit_once_and_plans_the_next(client, officer, vi
 
 def test_checklist_draft_resumes_and_back_keeps_answers(client, officer, village):
     followup = make_followup(make_household(village), None, status="due", due_date=today())
-    client.post(f"/followups/{followup.id}/1", data={"practising": "no", "not_practising_reason": "no_capital", "version": 1, "go": "next"})
+    answers = {"practising": "no", "not_practising_reason": "no_capital", "version": 1, "go": "next"}
+    client.post(f"/followups/{followup.id}/1", data=answers)
     client.post(f"/followups/{followup.id}/2", data={"income_last_month": "0", "version": 2, "go": "back"})
     page = client.get(f"/followups/{followup.id}/1").text
     assert 'value="no_capital" selected' in page or 'selected value="no_capital"' in page
@@ -138,17 +148,24 @@ def test_checklist_draft_resumes_and_back_keeps_answers(client, officer, village
     assert "บันทึกค้างไว้" in client.get("/visits").text
 
 
-@pytest.mark.parametrize("step, data, message", [
-    (1, {"practising": "maybe"}, "กรุณาเลือก ทำอยู่ ทำบ้าง หรือ ไม่ได้ทำ"),
-    (1, {"practising": "no"}, "กรุณาเลือกเหตุผลที่ไม่ได้ทำ"),
-    (2, {"income_last_month": "-500"}, "ต้องอยู่ระหว่าง 0 ถึง 1,000,000"),
-    (3, {"fund_source": "lottery", "fund_amount": "100"}, "กรุณาเลือกแหล่งทุนจากรายการ"),
-    (3, {"fund_source": "village_fund"}, "กรุณากรอกจำนวนเงิน"),
-    (3, {"fund_source": "village_fund", "fund_amount": "-1"}, "ต้องอยู่ระหว่าง 0 ถึง 10,000,000"),
-    (4, {"visit_date": "2026-11-01"}, "กรุณาเลือกผู้ไปเยี่ยมอย่างน้อย 1 รายการ"),
-    (4, {"visit_date": (date.today() + timedelta(days=5)).isoformat(), "visitors": ["officer"]}, "วันที่ไปเยี่ยมต้องไม่เลยวันนี้"),
-    (4, {"visit_date": "2026-11-01", "visitors": ["stranger"]}, "กรุณาเลือกผู้ไปเยี่ยมอย่างน้อย 1 รายการ"),
-])
+@pytest.mark.parametrize(
+    "step, data, message",
+    [
+        (1, {"practising": "maybe"}, "กรุณาเลือก ทำอยู่ ทำบ้าง หรือ ไม่ได้ทำ"),
+        (1, {"practising": "no"}, "กรุณาเลือกเหตุผลที่ไม่ได้ทำ"),
+        (2, {"income_last_month": "-500"}, "ต้องอยู่ระหว่าง 0 ถึง 1,000,000"),
+        (3, {"fund_source": "lottery", "fund_amount": "100"}, "กรุณาเลือกแหล่งทุนจากรายการ"),
+        (3, {"fund_source": "village_fund"}, "กรุณากรอกจำนวนเงิน"),
+        (3, {"fund_source": "village_fund", "fund_amount": "-1"}, "ต้องอยู่ระหว่าง 0 ถึง 10,000,000"),
+        (4, {"visit_date": "2026-11-01"}, "กรุณาเลือกผู้ไปเยี่ยมอย่างน้อย 1 รายการ"),
+        (
+            4,
+            {"visit_date": "2026-11-29", "visitors": ["officer"]},  # after the clock's today
+            "วันที่ไปเยี่ยมต้องไม่เลยวันนี้",
+        ),
+        (4, {"visit_date": "2026-11-01", "visitors": ["stranger"]}, "กรุณาเลือกผู้ไปเยี่ยมอย่างน้อย 1 รายการ"),
+    ],
+)
 def test_bad_checklist_input(client, officer, village, step, data, message):
     followup = make_followup(make_household(village), None, status="due", due_date=today())
     response = client.post(f"/followups/{followup.id}/{step}", data={**data, "version": 1, "go": "next"})
@@ -159,8 +176,14 @@ def test_bad_checklist_input(client, officer, village, step, data, message):
 
 def test_next_visit_must_follow_the_visit(client, officer, village):
     followup = make_followup(make_household(village), None, status="due", due_date=today())
-    client.post(f"/followups/{followup.id}/4", data={"visit_date": today().isoformat(), "visitors": ["officer"], "version": 1, "go": "next"})
-    response = client.post(f"/followups/{followup.id}/5", data={"next_visit_date": (today() - timedelta(days=1)).isoformat(), "version": 2, "go": "next"})
+    client.post(
+        f"/followups/{followup.id}/4",
+        data={"visit_date": today().isoformat(), "visitors": ["officer"], "version": 1, "go": "next"},
+    )
+    response = client.post(
+        f"/followups/{followup.id}/5",
+        data={"next_visit_date": (today() - timedelta(days=1)).isoformat(), "version": 2, "go": "next"},
+    )
     assert "วันนัดครั้งถัดไปต้องหลังวันที่ไปเยี่ยม" in response.text
 
 
@@ -175,8 +198,12 @@ def test_stale_checklist_step_is_refused(client, officer, village):
 
 def test_extra_visit_double_tap_makes_one(client, officer, village):
     household = make_household(village)
-    first = client.post(f"/households/{household.id}/followups", data={"submit_token": "aaaaaaaa-0000-4000-8000-000000000000"})
-    second = client.post(f"/households/{household.id}/followups", data={"submit_token": "aaaaaaaa-0000-4000-8000-000000000000"})
+    first = client.post(
+        f"/households/{household.id}/followups", data={"submit_token": "aaaaaaaa-0000-4000-8000-000000000000"}
+    )
+    second = client.post(
+        f"/households/{household.id}/followups", data={"submit_token": "aaaaaaaa-0000-4000-8000-000000000000"}
+    )
     assert first.headers["Location"] == second.headers["Location"]
     assert count(FollowUp) == 1
 
@@ -211,13 +238,21 @@ def test_training_and_followup_routes_are_404_for_another_district(client, auth,
     followup = make_followup(household, None, status="due", due_date=today())
     make_user("latyao", "district", "6011")
     auth.login("latyao")
-    for url in (f"/villages/{village.id}/training", f"/villages/{village.id}/training/1/edit",
-                f"/training-days/{day.id}", f"/followups/{followup.id}/1", f"/followups/{followup.id}/6"):
+    for url in (
+        f"/villages/{village.id}/training",
+        f"/villages/{village.id}/training/1/edit",
+        f"/training-days/{day.id}",
+        f"/followups/{followup.id}/1",
+        f"/followups/{followup.id}/6",
+    ):
         assert client.get(url).status_code == 404, url
-    for url, data in ((f"/villages/{village.id}/training/1/edit", {"held_on": "2026-11-01"}),
-                      (f"/training-days/{day.id}/attendance/{household.id}", {"present": "1"}),
-                      (f"/followups/{followup.id}/1", {"practising": "yes", "version": 1}),
-                      (f"/followups/{followup.id}/6", {}), (f"/households/{household.id}/followups", {})):
+    for url, data in (
+        (f"/villages/{village.id}/training/1/edit", {"held_on": "2026-11-01"}),
+        (f"/training-days/{day.id}/attendance/{household.id}", {"present": "1"}),
+        (f"/followups/{followup.id}/1", {"practising": "yes", "version": 1}),
+        (f"/followups/{followup.id}/6", {}),
+        (f"/households/{household.id}/followups", {}),
+    ):
         assert client.post(url, data=data).status_code == 404, url
     assert "แม่เล่ย์" not in client.get("/visits").text
     assert count(Attendance) == 0 and count(FollowUp) == 1

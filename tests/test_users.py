@@ -24,7 +24,9 @@ def test_district_manager_cannot_make_admins_or_touch_other_districts(client, au
     make_user("boss", "district", "6013")
     other = make_user("other", "officer", "6011")
     auth.login("boss")
-    response = client.post("/users/new", data={"username": "sneaky", "full_name": "x", "password": "long-enough-pass", "role": "admin"})
+    response = client.post(
+        "/users/new", data={"username": "sneaky", "full_name": "x", "password": "long-enough-pass", "role": "admin"}
+    )
     assert "กรุณาเลือกบทบาท" in response.text
     assert db.session.scalar(select(User).where(User.username == "sneaky")) is None
     assert client.get(f"/users/{other.id}/edit").status_code == 404
@@ -40,19 +42,36 @@ def test_officer_cannot_manage_users(client, auth):
 def test_username_taken_and_short_password(client, auth):
     make_user("boss", "district", "6013")
     auth.login("boss")
-    response = client.post("/users/new", data={"username": "boss", "full_name": "x", "password": "short", "role": "officer"})
+    response = client.post(
+        "/users/new", data={"username": "boss", "full_name": "x", "password": "short", "role": "officer"}
+    )
     assert "ชื่อผู้ใช้นี้มีอยู่แล้ว" in response.text
     assert "รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร" in response.text
 
 
 def test_create_user_command(app):
     runner = app.test_cli_runner()
-    result = runner.invoke(args=["create-user", "--username", "cli.officer", "--password", "pw-from-cli-123",
-                                 "--role", "officer", "--district", "6013", "--subdistrict", "601305"])
+    result = runner.invoke(
+        args=[
+            "create-user",
+            "--username",
+            "cli.officer",
+            "--password",
+            "pw-from-cli-123",
+            "--role",
+            "officer",
+            "--district",
+            "6013",
+            "--subdistrict",
+            "601305",
+        ]
+    )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(select(User).where(User.username == "cli.officer"))
     assert user.check_password("pw-from-cli-123") and user.coordinated_codes == ["601305"]
-    bad = runner.invoke(args=["create-user", "--username", "x", "--password", "p", "--role", "district", "--district", "9999"])
+    bad = runner.invoke(
+        args=["create-user", "--username", "x", "--password", "p", "--role", "district", "--district", "9999"]
+    )
     assert bad.exit_code != 0
 
 

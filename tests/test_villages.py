@@ -54,7 +54,9 @@ def test_duplicate_moo_in_same_subdistrict_is_refused(client, officer):
     assert 'value="ซ้ำ"' in response.text
     assert village_count() == 1
     # the same หมู่ in another subdistrict is a different village
-    assert client.post("/villages/new", data={"subdistrict_code": "601304", "moo": "5", "name": "อื่น"}).status_code == 303
+    assert (
+        client.post("/villages/new", data={"subdistrict_code": "601304", "moo": "5", "name": "อื่น"}).status_code == 303
+    )
 
 
 def test_html_in_a_name_is_shown_escaped(client, officer):
@@ -65,7 +67,12 @@ def test_html_in_a_name_is_shown_escaped(client, officer):
 
 
 def test_double_submit_of_the_same_form_makes_one_village(client, officer):
-    data = {"subdistrict_code": "601303", "moo": "7", "name": "หนองไผ่", "submit_token": "7d0a3a55-0000-4000-8000-000000000001"}
+    data = {
+        "subdistrict_code": "601303",
+        "moo": "7",
+        "name": "หนองไผ่",
+        "submit_token": "7d0a3a55-0000-4000-8000-000000000001",
+    }
     first = client.post("/villages/new", data=data)
     second = client.post("/villages/new", data=data)
     assert first.headers["Location"] == second.headers["Location"]
@@ -76,8 +83,10 @@ def test_edit_village(client, officer):
     village = make_village("601303", 5, "หนองบัว")
     form = client.get(f"/villages/{village.id}/edit").text
     assert 'value="หนองบัว"' in form
-    response = client.post(f"/villages/{village.id}/edit",
-                           data={"subdistrict_code": "601304", "moo": "6", "name": "หนองบัวใหม่", "version": "1"})
+    response = client.post(
+        f"/villages/{village.id}/edit",
+        data={"subdistrict_code": "601304", "moo": "6", "name": "หนองบัวใหม่", "version": "1"},
+    )
     assert response.status_code == 303
     db.session.refresh(village)
     assert (village.code, village.name, village.version) == ("60130406", "หนองบัวใหม่", 2)
@@ -85,9 +94,14 @@ def test_edit_village(client, officer):
 
 def test_stale_edit_is_refused_and_keeps_typed_values(client, officer):
     village = make_village("601303", 5, "หนองบัว")
-    client.post(f"/villages/{village.id}/edit", data={"subdistrict_code": "601303", "moo": "5", "name": "ของคนแรก", "version": "1"})
-    response = client.post(f"/villages/{village.id}/edit",
-                           data={"subdistrict_code": "601303", "moo": "5", "name": "ของคนที่สอง", "version": "1"})
+    client.post(
+        f"/villages/{village.id}/edit",
+        data={"subdistrict_code": "601303", "moo": "5", "name": "ของคนแรก", "version": "1"},
+    )
+    response = client.post(
+        f"/villages/{village.id}/edit",
+        data={"subdistrict_code": "601303", "moo": "5", "name": "ของคนที่สอง", "version": "1"},
+    )
     assert response.status_code == 409
     assert "มีผู้อื่นแก้ไขข้อมูลนี้ก่อนคุณบันทึก" in response.text
     assert 'value="ของคนที่สอง"' in response.text
@@ -121,7 +135,9 @@ def test_other_district_village_is_404_on_read_and_write(client, auth):
     auth.login("latyao")
     assert client.get(f"/villages/{theirs.id}").status_code == 404
     assert client.get(f"/villages/{theirs.id}/edit").status_code == 404
-    response = client.post(f"/villages/{theirs.id}/edit", data={"subdistrict_code": "601101", "moo": "9", "name": "ยึด", "version": "1"})
+    response = client.post(
+        f"/villages/{theirs.id}/edit", data={"subdistrict_code": "601101", "moo": "9", "name": "ยึด", "version": "1"}
+    )
     assert response.status_code == 404
     db.session.refresh(theirs)
     assert theirs.name == "แม่วงก์"
@@ -146,6 +162,14 @@ def test_admin_picks_province_then_district_then_subdistrict(client, auth):
     assert "แม่วงก์" in districts.text and "<html" not in districts.text
     subdistricts = client.get("/villages/options/subdistricts?district_code=6013", headers={"HX-Request": "true"})
     assert "แม่เล่ย์" in subdistricts.text
-    response = client.post("/villages/new", data={"province_code": "10", "district_code": "1001",
-                                                  "subdistrict_code": "100101", "moo": "1", "name": "พระนคร"})
+    response = client.post(
+        "/villages/new",
+        data={
+            "province_code": "10",
+            "district_code": "1001",
+            "subdistrict_code": "100101",
+            "moo": "1",
+            "name": "พระนคร",
+        },
+    )
     assert response.status_code == 303

@@ -60,7 +60,10 @@ def placement_problems(session: Session, village_id: int, fiscal_year: int, stat
                        trainer_id: int | None, household_id: int | None = None) -> list[str]:
     """Codes for why this status/trainer cannot be taken now: village_full, trainer_full."""
     problems, rules = [], rules_for(fiscal_year)
-    if status == "registered" and registered_count(session, village_id, fiscal_year, household_id) >= rules.households_per_village:
+    if (
+        status == "registered"
+        and registered_count(session, village_id, fiscal_year, household_id) >= rules.households_per_village
+    ):
         problems.append("village_full")
     if trainer_id is not None:
         query = select(func.count()).select_from(Household).where(Household.trainer_id == trainer_id)

@@ -79,22 +79,44 @@ def household_rows(fiscal_year: int, area_filter):
     with_team = (select(FollowUp.id).where(FollowUp.household_id == Household.id, FollowUp.status == "done",
                                           FollowUp.with_support_team.is_(True)).limit(1)
                  .correlate(Household).scalar_subquery().is_not(None))
-    base = (select(Household.village_id, Village.district_code, Village.province_code, Household.income_per_year,
-                   (days >= rules_for(fiscal_year).days_to_complete).label("trained"), latest_id.label("latest_id"), with_team.label("with_team"))
-            .join(Village, Village.id == Household.village_id)
-            .where(Household.fiscal_year == fiscal_year, Household.status == "registered", area_filter)
-            # Materialised, so each household's lookups run once, not once per use below.
-            .cte("household_base").prefix_with("MATERIALIZED"))
+    base = (
+        select(
+            Household.village_id,
+            Village.district_code,
+            Village.province_code,
+            Household.income_per_year,
+            (days >= rules_for(fiscal_year).days_to_complete).label("trained"),
+            latest_id.label("latest_id"),
+            with_team.label("with_team"),
+        )
+        .join(Village, Village.id == Household.village_id)
+        .where(Household.fiscal_year == fiscal_year, Household.status == "registered", area_filter)
+        # Materialised, so each household's lookups run once, not once per use below.
+        .cte("household_base")
+        .prefix_with("MATERIALIZED")
+    )
     latest = aliased(FollowUp)
     practising = and_(base.c.trained, latest.practising == "yes")
-    change = case((and_(practising, base.c.income_per_year > 0),
-                   cast(func.coalesce(latest.income_last_month, 0) * 12, Float) / base.c.income_per_year))
-    return (select(base.c.village_id, base.c.district_code, base.c.province_code, base.c.trained.label("trained"),
-                   practising.label("practising"), change.label("change"),
-                   and_(base.c.trained, base.c.latest_id.is_not(None)).label("visited"),
-                   and_(base.c.trained, base.c.with_team).label("team_visited"))
-            .outerjoin(latest, latest.id == base.c.latest_id)
-            .subquery())
+    change = case(
+        (
+            and_(practising, base.c.income_per_year > 0),
+            cast(func.coalesce(latest.income_last_month, 0) * 12, Float) / base.c.income_per_year,
+        )
+    )
+    return (
+        select(
+            base.c.village_id,
+            base.c.district_code,
+            base.c.province_code,
+            base.c.trained.label("trained"),
+            practising.label("practising"),
+            change.label("change"),
+            and_(base.c.trained, base.c.latest_id.is_not(None)).label("visited"),
+            and_(base.c.trained, base.c.with_team).label("team_visited"),
+        )
+        .outerjoin(latest, latest.id == base.c.latest_id)
+        .subquery()
+    )
 
 
 def indicators_by(session: Session, key: str, fiscal_year: int, area_filter) -> dict[str, Indicators]:
@@ -102,12 +124,22 @@ def indicators_by(session: Session, key: str, fiscal_year: int, area_filter) -> 
     rows, rules = household_rows(fiscal_year, area_filter), rules_for(fiscal_year)
     group = rows.c[key]
     as_int = lambda flag: func.sum(case((flag, 1), else_=0))  # noqa: E731  (booleans sum alike on both databases)
-    result = session.execute(select(
-        group, func.count(), as_int(rows.c.trained), as_int(rows.c.practising),
-        func.coalesce(func.sum(rows.c.change), 0), func.count(rows.c.change),
-        as_int(rows.c.team_visited), as_int(rows.c.visited)).group_by(group))
-    return {k: Indicators(int(n), int(t), int(p), float(cs), int(cn), int(tv), int(v), rules=rules)
-            for k, n, t, p, cs, cn, tv, v in result}
+    result = session.execute(
+        select(
+            group,
+            func.count(),
+            as_int(rows.c.trained),
+            as_int(rows.c.practising),
+            func.coalesce(func.sum(rows.c.change), 0),
+            func.count(rows.c.change),
+            as_int(rows.c.team_visited),
+            as_int(rows.c.visited),
+        ).group_by(group)
+    )
+    return {
+        k: Indicators(int(n), int(t), int(p), float(cs), int(cn), int(tv), int(v), rules=rules)
+        for k, n, t, p, cs, cn, tv, v in result
+    }
 
 
 def total(indicators, fiscal_year: int) -> Indicators:

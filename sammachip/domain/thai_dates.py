@@ -1,6 +1,5 @@
 """Dates as Thai officers read them: day, month, Buddhist-era year."""
 from datetime import date, datetime
-
 from zoneinfo import ZoneInfo
 
 from .fiscal import to_be

@@ -7,7 +7,8 @@ labels.py, every programme number from the year's rules.
 from collections import defaultdict
 from datetime import date
 
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
@@ -16,8 +17,18 @@ from ..domain.permissions import exports_full_id, sees_income
 from ..domain.programme import rules_for
 from ..domain.progress import empty_facts, facts_for, status_of, steps_of
 from ..extensions import db
-from ..labels import (ATTENDED, FOLLOWUP_STATUSES, FUNDS, HOUSEHOLD_STATUSES, PRACTISING, REASONS, TRAINED,
-                      VILLAGE_STATUSES, VISITORS, label)
+from ..labels import (
+    ATTENDED,
+    FOLLOWUP_STATUSES,
+    FUNDS,
+    HOUSEHOLD_STATUSES,
+    PRACTISING,
+    REASONS,
+    TRAINED,
+    VILLAGE_STATUSES,
+    VISITORS,
+    label,
+)
 from ..models import Attendance, FollowUp, Household, Sage, TrainingDay, Village
 
 

@@ -1,7 +1,8 @@
 """The follow-up checklist: five short steps and a review, kept on the visit's
 own row (with its version: two officers may open the same visit), submitted once."""
 from flask import flash, redirect, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 from wtforms.validators import ValidationError
 
-from ..forms_common import CheckboxList, day, text, whole_number
+from ..forms_common import CheckboxList, day, options, text, whole_number
 from ..labels import FUNDS, PRACTISING, REASONS, VISITORS, codes
 
 
@@ -16,10 +16,10 @@ def one_of(options, message):
 
 
 class PractisingForm(FlaskForm):
-    practising = RadioField(_l("ยังประกอบอาชีพที่ฝึกอยู่หรือไม่"), choices=PRACTISING, validate_choice=False,
+    practising = RadioField(_l("ยังประกอบอาชีพที่ฝึกอยู่หรือไม่"), choices=options(PRACTISING), validate_choice=False,
                             validators=[one_of(PRACTISING, _l("กรุณาเลือก ทำอยู่ ทำบ้าง หรือ ไม่ได้ทำ"))])
     not_practising_reason = SelectField(_l("ถ้าไม่ได้ทำ เพราะอะไร"), validate_choice=False,
-                                        choices=[("", _l("— เลือกเหตุผล —"))] + REASONS)
+                                        choices=options([("", _l("— เลือกเหตุผล —"))] + REASONS))
     reason_text = text(_l("รายละเอียด"), 300, required=False)
 
     def validate_not_practising_reason(self, field):
@@ -36,14 +36,23 @@ class IncomeForm(FlaskForm):
 
 class GroupFundForm(FlaskForm):
     group_name = text(_l("เข้ากลุ่มอาชีพ (ชื่อกลุ่ม ถ้ามี)"), 200, required=False)
-    fund_source = RadioField(_l("ได้รับการสนับสนุนจากแหล่งทุน"), choices=FUNDS, validate_choice=False, default="none",
-                             validators=[one_of(FUNDS, _l("กรุณาเลือกแหล่งทุนจากรายการ"))])
+    fund_source = RadioField(
+        _l("ได้รับการสนับสนุนจากแหล่งทุน"),
+        choices=options(FUNDS),
+        validate_choice=False,
+        default="none",
+        validators=[one_of(FUNDS, _l("กรุณาเลือกแหล่งทุนจากรายการ"))],
+    )
     fund_other = text(_l("แหล่งทุนอื่น (ระบุ)"), 100, required=False)
     fund_amount = whole_number(_l("จำนวนเงิน (บาท)"), 0, 10_000_000, required=False)
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
-        if self.fund_source.data not in ("none", None) and self.fund_amount.data is None and not self.fund_amount.errors:
+        if (
+            self.fund_source.data not in ("none", None)
+            and self.fund_amount.data is None
+            and not self.fund_amount.errors
+        ):
             self.fund_amount.errors.append(_l("กรุณากรอกจำนวนเงิน"))
             ok = False
         if self.fund_source.data == "other" and not self.fund_other.data:
@@ -54,7 +63,7 @@ class GroupFundForm(FlaskForm):
 
 class VisitForm(FlaskForm):
     visit_date = day(_l("วันที่ไปเยี่ยม"), required=True)
-    visitors = CheckboxList(_l("ผู้ไปเยี่ยม"), choices=VISITORS, validate_choice=False)
+    visitors = CheckboxList(_l("ผู้ไปเยี่ยม"), choices=options(VISITORS), validate_choice=False)
 
     def validate_visitors(self, field):
         if not field.data or not set(field.data) <= codes(VISITORS):

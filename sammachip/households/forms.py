@@ -6,7 +6,7 @@ from wtforms.validators import DataRequired, ValidationError
 
 from ..domain import thai_id
 from ..domain.households import INCOME_MAX
-from ..forms_common import occupation_checks, phone, strip, text, whole_number, yes_no
+from ..forms_common import choice_values, occupation_checks, phone, strip, text, whole_number, yes_no
 
 ID_MESSAGES = {
     "digits": _l("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"),
@@ -56,8 +56,8 @@ class NeedForm(FlaskForm):
 
 
 class AssignForm(FlaskForm):
-    status = RadioField(_l("สถานะ"), validate_choice=False, default="registered", choices=[
-        ("registered", _l("ครัวเรือนเป้าหมาย (20 ครัวเรือน)")), ("reserve", _l("รายชื่อสำรอง"))])
+    # Choices come from the year's rules (households/wording.status_choices).
+    status = RadioField(_l("สถานะ"), validate_choice=False, default="registered")
     trainer = SelectField(_l("วิทยากรผู้ดูแล"), validate_choice=False)
 
     def validate_status(self, field):
@@ -66,7 +66,7 @@ class AssignForm(FlaskForm):
 
     def validate_trainer(self, field):
         field.data = field.data or ""  # none posted: not assigned yet
-        if field.data not in {value for value, _ in field.choices}:
+        if field.data not in choice_values(field):
             raise ValidationError(_l("กรุณาเลือกวิทยากรจากรายการ"))
 
 

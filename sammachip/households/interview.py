@@ -2,7 +2,9 @@
 saved as a server draft at each step, submitted exactly once with the
 draft's one-time token (sammachip/wizard.py does the stepping)."""
 from flask import Blueprint, abort, flash, redirect, url_for
-from flask_babel import get_locale, gettext as _, lazy_gettext as _l
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -79,9 +81,13 @@ class Interview(Wizard):
 
     def context(self, draft=None, village=None):
         village = village or db.session.get(Village, draft.village_id)
-        return {"village": village, "draft": draft, "rules": rules_for(draft.fiscal_year if draft else current_fiscal_year()),
-                "crumb_url": url_for("villages.show", village_id=village.id),
-                "crumb_label": _("← บ้าน%(name)s", name=village.name)}
+        return {
+            "village": village,
+            "draft": draft,
+            "rules": rules_for(draft.fiscal_year if draft else current_fiscal_year()),
+            "crumb_url": url_for("villages.show", village_id=village.id),
+            "crumb_label": _("← บ้าน%(name)s", name=village.name),
+        }
 
     def tab_title(self, title, ctx):
         return f"{title} · {_('สัมภาษณ์ครัวเรือน')}"
@@ -108,8 +114,15 @@ class Interview(Wizard):
         return redirect(url_for("households.show", household_id=household.id), 303)
 
     def consent_page(self, village, form, refused=False):
-        return self.render(None, 1, form, url=url_for("interview.consent", village_id=village.id),
-                           context=self.context(village=village), title=str(CONSENT_TITLE), refused=refused)
+        return self.render(
+            None,
+            1,
+            form,
+            url=url_for("interview.consent", village_id=village.id),
+            context=self.context(village=village),
+            title=str(CONSENT_TITLE),
+            refused=refused,
+        )
 
 
 interview = Interview()
@@ -124,9 +137,17 @@ def consent(village_id: int):
     form.token.data = form.token.data if is_token(form.token.data) else new_token()
     if not form.validate_on_submit() or form.consent.data == "no":
         return interview.consent_page(village, form, refused=form.consent.data == "no")  # and nothing is stored
-    draft = my_draft(form.token.data) or save_once(HouseholdDraft(
-        token=form.token.data, village_id=village.id, officer_id=current_user.id,
-        fiscal_year=current_fiscal_year(), consent_at=utcnow(), data={}), "token")
+    draft = my_draft(form.token.data) or save_once(
+        HouseholdDraft(
+            token=form.token.data,
+            village_id=village.id,
+            officer_id=current_user.id,
+            fiscal_year=current_fiscal_year(),
+            consent_at=utcnow(),
+            data={},
+        ),
+        "token",
+    )
     if draft.officer_id != current_user.id:
         abort(404)
     return interview.go(draft, 2)

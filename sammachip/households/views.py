@@ -1,13 +1,14 @@
 """Households of a village: the list, one household's page, its edit and its placement."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import household_or_404, requires, village_or_404
 from ..domain import reference, thai_id
 from ..domain.clock import current_fiscal_year, today
 from ..domain.households import below_line, changes_between, placement_problems, poverty_line, village_with_id
-from ..domain.permissions import can_edit, can_read, sees_full_id, sees_income
+from ..domain.permissions import can_edit, can_read, sees_full_id
 from ..domain.phone import normalize as normalize_phone
 from ..domain.programme import rules_for
 from ..domain.villages import lock_village
@@ -74,7 +75,9 @@ def edit_form(household) -> HouseholdEditForm:
     form.committed.label.text = _("ตั้งใจเข้าร่วมฝึกอบรมครบทั้ง %(n)s วัน", n=rules_for(household.fiscal_year).training_days)
     if request.method == "GET":
         form.national_id.data = thai_id.formatted(household.national_id)
-        form.need_occupation.data = OTHER if household.need_occupation_other else str(household.need_occupation_id or "")
+        form.need_occupation.data = (
+            OTHER if household.need_occupation_other else str(household.need_occupation_id or "")
+        )
         form.committed.data = from_bool(household.committed)
     return form
 
@@ -119,12 +122,15 @@ def placement(household_id: int):
         abort(400)
     trainer_id = int(raw_trainer) if raw_trainer and status == "registered" else None
     lock_village(db.session, household.village_id)
-    problems = placement_problems(db.session, household.village_id, household.fiscal_year, status, trainer_id, household.id)
+    problems = placement_problems(
+        db.session, household.village_id, household.fiscal_year, status, trainer_id, household.id
+    )
     if problems:
         db.session.rollback()
         return show(household_id, [placement_text(p, rules_for(household.fiscal_year)) for p in problems], 422)
-    changes = changes_between({"status": household.status, "trainer_id": household.trainer_id},
-                              {"status": status, "trainer_id": trainer_id})
+    changes = changes_between(
+        {"status": household.status, "trainer_id": household.trainer_id}, {"status": status, "trainer_id": trainer_id}
+    )
     household.status, household.trainer_id = status, trainer_id
     if changes:
         db.session.add(HouseholdChange(household_id=household.id, user_id=current_user.id, changes=changes))

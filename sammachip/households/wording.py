@@ -1,10 +1,10 @@
 """Household rule problems, worded for the officer."""
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..domain import geo
 from ..domain.programme import Rules
 from ..labels import HOUSEHOLD_STATUSES, label, role_label
-
 
 
 def status_choices(rules: Rules) -> list[tuple[str, str]]:

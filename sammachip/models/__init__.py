@@ -7,5 +7,26 @@ from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
 from .user import ROLES, User, UserSubdistrict
 from .village import Village
 
-__all__ = ["VillageStepMark", "Attendance", "FollowUp", "TrainingDay", "training_day_trainers", "HOUSEHOLD_STATUSES", "Household", "HouseholdChange", "HouseholdDraft", "PovertyLine", "ROLES", "SAGE_ROLES", "Occupation", "Sage", "SageAnswer", "SageCertificate",
-           "SageCriterion", "SageRoleChange", "User", "UserSubdistrict", "Village"]
+__all__ = [
+    "VillageStepMark",
+    "Attendance",
+    "FollowUp",
+    "TrainingDay",
+    "training_day_trainers",
+    "HOUSEHOLD_STATUSES",
+    "Household",
+    "HouseholdChange",
+    "HouseholdDraft",
+    "PovertyLine",
+    "ROLES",
+    "SAGE_ROLES",
+    "Occupation",
+    "Sage",
+    "SageAnswer",
+    "SageCertificate",
+    "SageCriterion",
+    "SageRoleChange",
+    "User",
+    "UserSubdistrict",
+    "Village",
+]

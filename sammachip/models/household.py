@@ -1,7 +1,16 @@
 from datetime import datetime
 
-from sqlalchemy import (JSON, CheckConstraint, DateTime, ForeignKey, Integer, SmallInteger, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db

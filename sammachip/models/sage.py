@@ -1,7 +1,6 @@
 from datetime import date, datetime
 
-from sqlalchemy import (CheckConstraint, Date, DateTime, ForeignKey, SmallInteger, String, Text,
-                        UniqueConstraint)
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, SmallInteger, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db

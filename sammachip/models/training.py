@@ -1,7 +1,20 @@
 from datetime import date, datetime
 
-from sqlalchemy import (JSON, false, CheckConstraint, Column, Date, DateTime, ForeignKey, Integer, SmallInteger, String,
-                        Table, Text, UniqueConstraint)
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -16,12 +29,12 @@ training_day_trainers = Table(
 
 
 class TrainingDay(Timestamps, Versioned, db.Model):
-    """One of the village's five training days (ฝึกอบรมอาชีพ ๕ วัน)."""
+    """One day of the village's training (ฝึกอบรมอาชีพ): the year's rules say how many."""
 
     __tablename__ = "training_days"
     __table_args__ = (
         UniqueConstraint("village_id", "fiscal_year", "day_no"),
-        CheckConstraint("day_no BETWEEN 1 AND 5", name="day_range"),
+        CheckConstraint("day_no >= 1", name="day_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -26,11 +26,16 @@ def district_rows(district_code: str, subdistrict: str = "", status: str = "", s
     for v in villages:
         f = facts.get(v.id) or empty_facts(fy)
         steps = steps_of(f)
-        rows.append({"village": v, "facts": f, "steps": steps, "done": sum(s.done for s in steps), "status": status_of(f)})
+        rows.append(
+            {"village": v, "facts": f, "steps": steps, "done": sum(s.done for s in steps), "status": status_of(f)}
+        )
     counts = {key: sum(r["status"] == key for r in rows) for key in codes(VILLAGE_STATUSES)}
     totals = total((r["facts"].ind for r in rows), fy)
-    rows = [r for r in rows if (not subdistrict or r["village"].subdistrict_code == subdistrict)
-            and (not status or r["status"] == status)]
+    rows = [
+        r
+        for r in rows
+        if (not subdistrict or r["village"].subdistrict_code == subdistrict) and (not status or r["status"] == status)
+    ]
     return sorted(rows, key=SORTS.get(sort, SORTS["code"])), counts, totals, fy
 
 
@@ -43,8 +48,16 @@ def province_rows(province_code: str, fy: int):
     rows = {}
     for vid, district_code in villages:
         f = facts.get(vid) or empty_facts(fy)
-        row = rows.setdefault(district_code, {"villages": 0, "team": 0, "registered": 0, "ind": Indicators(rules=f.rules),
-                                              "statuses": dict.fromkeys(codes(VILLAGE_STATUSES), 0)})
+        row = rows.setdefault(
+            district_code,
+            {
+                "villages": 0,
+                "team": 0,
+                "registered": 0,
+                "ind": Indicators(rules=f.rules),
+                "statuses": dict.fromkeys(codes(VILLAGE_STATUSES), 0),
+            },
+        )
         row["villages"] += 1
         row["team"] += f.team_complete
         row["registered"] += f.registered

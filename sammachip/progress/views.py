@@ -13,7 +13,7 @@ from ..domain.programme import rules_for
 from ..domain.progress import MANUAL_STEPS, facts_of_village, steps_of
 from ..extensions import db
 from ..labels import VILLAGE_STATUSES, label
-from ..models import Village, VillageStepMark
+from ..models import VillageStepMark
 from ..web import render
 from .forms import StepMarkForm
 from .queries import district_rows, province_rows

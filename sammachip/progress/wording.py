@@ -1,5 +1,6 @@
 """Names of the programme's village steps, for the pages (statuses: labels.VILLAGE_STATUSES)."""
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..domain.programme import Rules
 

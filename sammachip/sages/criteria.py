@@ -1,7 +1,8 @@
 """The sage criteria wizard: one criterion per screen, the year's criteria in
 their order. Each screen's answer is saved at once (no draft, no review)."""
 from flask import flash, g, url_for
-from flask_babel import gettext as _, lazy_gettext as _l
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 

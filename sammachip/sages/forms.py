@@ -4,7 +4,7 @@ from wtforms import HiddenField, RadioField, SelectField
 from wtforms.validators import ValidationError
 
 from ..domain.clock import today
-from ..forms_common import day, occupation_checks, phone, text, whole_number, yes_no
+from ..forms_common import day, occupation_checks, options, phone, text, whole_number, yes_no
 
 
 class SageForm(FlaskForm):
@@ -33,8 +33,8 @@ class TrainingForm(FlaskForm):
     training_centre = text(_l("ศูนย์ศึกษาและพัฒนาชุมชน (ศพช.) ที่เข้าอบรม"), 100, required=False)
     course_start = day(_l("วันเริ่มอบรม"))
     course_end = day(_l("วันสุดท้ายของการอบรม"))
-    course_passed = RadioField(_l("ผลการอบรม"), validate_choice=False, default="", choices=[
-        ("", _l("ยังไม่ทราบ")), ("yes", _l("ผ่าน")), ("no", _l("ไม่ผ่าน"))])
+    course_passed = RadioField(_l("ผลการอบรม"), validate_choice=False, default="", choices=options([
+        ("", _l("ยังไม่ทราบ")), ("yes", _l("ผ่าน")), ("no", _l("ไม่ผ่าน"))]))
     workshop_date = day(_l("วันประชุมเชิงปฏิบัติการระดับจังหวัด"))
     version = HiddenField()
 

@@ -3,8 +3,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..access import in_area_or_404
-from ..domain.reference import criteria_for
 from ..domain.clock import today
+from ..domain.reference import criteria_for
 from ..domain.team import criteria_result, team_status
 from ..extensions import db
 from ..models import Sage, SageCertificate, SageRoleChange, Village

@@ -1,7 +1,8 @@
 """Sage candidates, the criteria wizard (criteria.py), selection onto the team,
 the lead's course record and certificates."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import requires, village_or_404

@@ -1,5 +1,6 @@
 """Team rules' problem codes, worded for the officer."""
-from flask_babel import get_locale, gettext as _, ngettext
+from flask_babel import get_locale, ngettext
+from flask_babel import gettext as _
 
 from ..domain.team import Problem, TeamStatus
 

@@ -75,7 +75,9 @@ def add_criterion():
         abort(409, description=_("สร้างชุดเกณฑ์ของปีนี้ก่อน แล้วจึงเพิ่มข้อ"))
     if not form.validate():
         return render_template("settings/criteria.html", fy=fy, rows=rows, form=form, source_year=fy), 422
-    position = (db.session.scalar(select(func.max(SageCriterion.position)).where(SageCriterion.fiscal_year == fy)) or 0) + 1
+    position = (
+        db.session.scalar(select(func.max(SageCriterion.position)).where(SageCriterion.fiscal_year == fy)) or 0
+    ) + 1
     criterion = SageCriterion(fiscal_year=fy, position=position)
     form.populate_obj(criterion)
     db.session.add(criterion)
@@ -117,5 +119,11 @@ def occupations():
 @admin_required
 def edit_occupation(occupation_id: int):
     occupation = db.session.get(Occupation, occupation_id) or abort(404)
-    return edit_in_place(occupation, OccupationForm(obj=occupation), "settings/occupation.html",
-                         url_for(".occupations"), _("บันทึกอาชีพแล้ว"), occupation=occupation)
+    return edit_in_place(
+        occupation,
+        OccupationForm(obj=occupation),
+        "settings/occupation.html",
+        url_for(".occupations"),
+        _("บันทึกอาชีพแล้ว"),
+        occupation=occupation,
+    )

@@ -2,8 +2,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField
 
-from ..forms_common import day, text
-from ..forms_common import CheckboxList
+from ..forms_common import CheckboxList, day, text
 
 
 class TrainingDayForm(FlaskForm):

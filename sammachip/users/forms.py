@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 
-from ..forms_common import CheckboxList, strip, text
+from ..forms_common import CheckboxList, choice_values, strip, text
 
 
 class UserForm(FlaskForm):
@@ -19,5 +19,5 @@ class UserForm(FlaskForm):
     active = BooleanField(_l("ใช้งานได้"), default=True)
 
     def validate_role(self, field):
-        if field.data not in {code for code, _ in field.choices}:
+        if field.data not in choice_values(field):
             raise ValidationError(_l("กรุณาเลือกบทบาท"))

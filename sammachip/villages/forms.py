@@ -3,7 +3,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
 from wtforms.validators import ValidationError
 
-from ..forms_common import text, whole_number
+from ..forms_common import choice_values, text, whole_number
 
 
 class VillageForm(FlaskForm):
@@ -17,5 +17,5 @@ class VillageForm(FlaskForm):
     submit_token = HiddenField()
 
     def validate_subdistrict_code(self, field):
-        if not field.data or field.data not in {code for code, _ in field.choices}:
+        if not field.data or field.data not in choice_values(field):
             raise ValidationError(_l("กรุณาเลือกตำบลจากรายการ"))

@@ -1,0 +1,35 @@
+"""Names vulture cannot see used: read by templates, by Flask/Flask-Login/Jinja
+or SQLAlchemy event hooks, or database columns kept for the audit trail."""
+# ruff: noqa: F821, B018
+
+# Jinja environment and Flask-Login settings, read by the frameworks.
+_.trim_blocks
+_.lstrip_blocks
+_.login_view
+_.login_message
+_.login_message_category
+_.is_active
+_.isolation_level
+_.choices  # read by WTForms when it draws and checks a field
+
+# SQLAlchemy event listeners (registered by decorator on the engine).
+_.on_connect
+_.on_begin
+
+# Read by templates.
+_.income_on_target
+_.trainer_seats
+_.steps_total
+_.size
+_.need_label
+_.progress_label
+_.hint
+_.criteria_step
+_.widget
+_.option_widget
+
+# Audit columns: written by the app, read by people looking at the database.
+_.created_at
+_.created_by_id
+_.marked_by_id
+_.marked_at
