@@ -92,6 +92,16 @@ def village():
 
 
 @pytest.fixture
+def officer(auth):
+    """A Mae Wong officer who coordinates ต.วังซ่าน, logged in."""
+    from .factories import make_user
+
+    user = make_user("officer", "officer", "6013", coordinated=("601304",))
+    auth.login("officer")
+    return user
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -57,3 +57,10 @@ def empty_all_tables(snapshot: dict) -> None:
                     conn.execute(text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                         f"(SELECT MAX(id) FROM \"{table.name}\"))"))
+
+
+def count(model, *where) -> int:
+    """Rows of `model` (matching `where`) in the real database."""
+    from sqlalchemy import func, select
+
+    return db.session.scalar(select(func.count()).select_from(model).where(*where))

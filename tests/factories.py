@@ -1,4 +1,6 @@
 """Test records built through the real models and saved to the real database."""
+from datetime import date, timedelta
+
 from stdnum.th import pin
 
 from sammachip.extensions import db
@@ -134,3 +136,20 @@ def make_followup(
     db.session.add(followup)
     db.session.commit()
     return followup
+
+
+def full_village(subdistrict="601303", moo=2, name="ครบ", practising=17, base=0):
+    """A village through training: a trained team, 20 households 4 per trainer, 5 days attended,
+    each trained household visited once; `practising` of them say yes."""
+    from sammachip.domain.clock import today
+
+    village = make_village(subdistrict, moo, name)
+    lead = make_sage(village, "หลัก", phone_no(base), role="lead")
+    lead.course_passed, lead.workshop_date = True, date(2026, 10, 20)
+    team = [lead] + [make_sage(village, f"ผช{i}", phone_no(base + i), role="assistant") for i in range(1, 5)]
+    days = make_training(village, [today() - timedelta(days=30 - k) for k in range(5)])
+    for n in range(20):
+        h = make_household(village, f"{name}{n}", n=base * 100 + n + 1, trainer=team[n // 4], income=100_000)
+        attend(days, h, 5)
+        make_followup(h, today() - timedelta(days=1), "yes" if n < practising else "no", income=250)
+    return village

@@ -1,8 +1,6 @@
 """District dashboard on a phone: filter by subdistrict, open a village, see its bars."""
-from .browser import shot
-from .factories import make_user, make_village
-from .test_browser_foundation import log_in
-from .test_progress import full_village
+from .browser import log_in, shot
+from .factories import full_village, make_user, make_village
 
 
 def test_district_dashboard_on_a_phone(phone):

@@ -4,16 +4,8 @@ from sqlalchemy import select
 from sammachip.extensions import db
 from sammachip.models import Village
 
-from .browser import shot
-from .factories import PASSWORD, make_user, make_village
-
-
-def log_in(page, username: str):
-    page.goto("/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/login" not in url)
+from .browser import log_in, shot
+from .factories import make_user, make_village
 
 
 def test_officer_logs_in_and_adds_a_village_on_a_phone(phone, app):

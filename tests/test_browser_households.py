@@ -4,9 +4,8 @@ from sqlalchemy import select
 from sammachip.extensions import db
 from sammachip.models import Household
 
-from .browser import shot
+from .browser import log_in, shot
 from .factories import make_sage, make_user, make_village, phone_no
-from .test_browser_foundation import log_in
 
 
 def next_step(page, n: int):

@@ -4,9 +4,8 @@ from sqlalchemy import select
 from sammachip.extensions import db
 from sammachip.models import HouseholdDraft
 
-from .browser import shot
+from .browser import log_in, shot
 from .factories import make_user, make_village
-from .test_browser_foundation import log_in
 
 
 def test_dropped_signal_keeps_the_typing_and_retry_saves(phone):

@@ -1,7 +1,6 @@
 """On a phone: walk the five criteria for a candidate, select them, see the team bar move."""
-from .browser import shot
+from .browser import log_in, shot
 from .factories import make_sage, make_user, make_village, phone_no
-from .test_browser_foundation import log_in
 
 
 def test_walk_criteria_and_select_assistant_on_a_phone(phone):

@@ -3,9 +3,8 @@ from datetime import timedelta
 
 from sammachip.domain.clock import today
 
-from .browser import shot
+from .browser import log_in, shot
 from .factories import attend, make_household, make_training, make_user, make_village
-from .test_browser_foundation import log_in
 
 
 def test_attendance_then_followup_moves_the_indicator(phone):

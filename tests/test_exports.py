@@ -1,14 +1,12 @@
-import csv
-import io
 import re
 from datetime import timedelta
 
 import pytest
-from openpyxl import load_workbook
 
 from sammachip.domain.clock import today
 
 from .factories import attend, make_followup, make_household, make_training, make_user, make_village, thai_pin
+from .reading import read_csv, read_xlsx
 
 FULL = "1-0000-00000-01-"  # the formatted start of thai_pin(1)
 
@@ -25,15 +23,8 @@ def data():
     return mine
 
 
-def read_csv(response):
-    body = response.data
-    assert body.startswith("\ufeff".encode())  # BOM: Excel opens Thai correctly
-    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
-def read_xlsx(response):
-    sheet = load_workbook(io.BytesIO(response.data)).active
-    return [[c for c in row] for row in sheet.iter_rows(values_only=True)]
 
 
 def test_district_manager_gets_full_ids_and_only_their_district(client, auth, data):

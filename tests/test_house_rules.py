@@ -9,7 +9,7 @@ from sammachip.domain.clock import today
 from sammachip.domain.programme import overridden, rules_for
 
 from .factories import attend, make_household, make_sage, make_training, make_user
-from .test_exports import read_csv
+from .reading import read_csv
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "sammachip"

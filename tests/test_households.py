@@ -2,12 +2,13 @@ import re
 import threading
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from sammachip.domain.clock import current_fiscal_year
 from sammachip.extensions import db
 from sammachip.models import Household, HouseholdChange, HouseholdDraft, PovertyLine
 
+from .dbutil import count
 from .factories import make_household, make_sage, make_user, make_village, phone_no, thai_pin
 
 HEAD = {"head_name": "นายสมชาย ขยันดี", "national_id": "1-1017-00207-03-0", "phone": "0891234567",
@@ -16,15 +17,8 @@ LIVING = {"main_occupation": "ทำนา", "income_per_year": "60000"}
 NEED = {"need_occupation": "1", "need_occupation_other": "", "need_reason": "อยากมีรายได้เสริม", "committed": "yes"}
 
 
-def count(model, *where) -> int:
-    return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-@pytest.fixture
-def officer(auth):
-    user = make_user("officer", "officer", "6013")
-    auth.login("officer")
-    return user
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from sammachip.models import VillageStepMark
 
 from .factories import (
     attend,
+    full_village,
     make_followup,
     make_household,
     make_sage,
@@ -30,19 +31,6 @@ def current_fy():
     return current_fiscal_year()
 
 
-def full_village(subdistrict="601303", moo=2, name="ครบ", practising=17, base=0):
-    """A village through training: a trained team, 20 households 4 per trainer, 5 days attended,
-    each trained household visited once; `practising` of them say yes."""
-    village = make_village(subdistrict, moo, name)
-    lead = make_sage(village, "หลัก", phone_no(base), role="lead")
-    lead.course_passed, lead.workshop_date = True, date(2026, 10, 20)
-    team = [lead] + [make_sage(village, f"ผช{i}", phone_no(base + i), role="assistant") for i in range(1, 5)]
-    days = make_training(village, [today() - timedelta(days=30 - k) for k in range(5)])
-    for n in range(20):
-        h = make_household(village, f"{name}{n}", n=base * 100 + n + 1, trainer=team[n // 4], income=100_000)
-        attend(days, h, 5)
-        make_followup(h, today() - timedelta(days=1), "yes" if n < practising else "no", income=250)
-    return village
 
 
 def test_each_derived_step_follows_the_data(app):

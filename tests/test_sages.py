@@ -10,6 +10,7 @@ from sammachip.domain.thai_dates import format_date
 from sammachip.extensions import db
 from sammachip.models import Sage, SageAnswer, SageCertificate, SageCriterion, SageRoleChange
 
+from .dbutil import count
 from .factories import make_sage, make_user, make_village, phone_no
 
 VALID = {"name": "นางสมศรี ใจดี", "phone": "081-234-5678", "occupation": "1", "occupation_other": "",
@@ -17,15 +18,8 @@ VALID = {"name": "นางสมศรี ใจดี", "phone": "081-234-5678
          "lives_in_village": "yes", "notes": ""}
 
 
-def count(model) -> int:
-    return db.session.scalar(select(func.count()).select_from(model))
 
 
-@pytest.fixture
-def officer(auth):
-    user = make_user("officer", "officer", "6013")
-    auth.login("officer")
-    return user
 
 
 def test_add_candidate_goes_to_the_first_criterion(client, officer, village):

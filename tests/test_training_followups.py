@@ -1,12 +1,13 @@
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from sammachip.domain.clock import today
 from sammachip.extensions import db
 from sammachip.models import Attendance, FollowUp, TrainingDay
 
+from .dbutil import count
 from .factories import (
     attend,
     make_followup,
@@ -23,15 +24,8 @@ STEPS = {1: {"practising": "yes"}, 2: {"income_last_month": "3000", "sells_where
          4: {"visit_date": "", "visitors": ["officer", "kpst"]}, 5: {"problems": "", "next_visit_date": ""}}
 
 
-def count(model, *where) -> int:
-    return db.session.scalar(select(func.count()).select_from(model).where(*where))
 
 
-@pytest.fixture
-def officer(auth):
-    user = make_user("officer", "officer", "6013", coordinated=("601304",))
-    auth.login("officer")
-    return user
 
 
 def past_days(n=5):

@@ -11,11 +11,6 @@ def village_count() -> int:
     return db.session.scalar(select(func.count()).select_from(Village))
 
 
-@pytest.fixture
-def officer(auth):
-    user = make_user("officer", "officer", "6013", coordinated=("601304",))
-    auth.login("officer")
-    return user
 
 
 def test_officer_adds_a_village_in_their_district(client, officer):
