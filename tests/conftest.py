@@ -157,3 +157,10 @@ def phone(chromium, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests carry the `browser` mark, so CI can run them on one database only."""
+    for item in items:
+        if item.fspath.basename.startswith("test_browser_"):
+            item.add_marker(pytest.mark.browser)
