@@ -1,19 +1,24 @@
-"""Error pages in Thai: a full page, or a message in the flash area for htmx fragments."""
+"""Error pages in Thai: a full page, or a message in the flash area for htmx fragments.
+
+Nothing on the error path reads the user, the session or the database: the
+database may be what failed, and a page that needs it would fail again and
+leave the server's bare English error over the officer's form.
+"""
 from flask import render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 
 from .web import wants_fragment
 
 
 def init_error_pages(app) -> None:
-    def page(code: int, title: str, message: str):
+    def page(code: int, title: str, message: str, **extra):
         if wants_fragment():
             # A failed partial update must not drop a whole error page into a
             # small box: show the message in the page's flash area instead.
+            # The officer's form stays as it is (static/app.js keeps it on every failure).
             body = render_template("errors/_toast.html", message=message)
-            return body, code, {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML"}
+            return body, code, {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML", **extra}
         return render_template("errors/page.html", title=title, message=message), code
 
     @app.errorhandler(404)
@@ -26,8 +31,10 @@ def init_error_pages(app) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(_e):
+        # app.js fetches a fresh token and sends the request again by itself.
         return page(400, _("แบบฟอร์มหมดอายุ"), _(
-            "แบบฟอร์มนี้ใช้ไม่ได้แล้ว (อาจออกจากระบบไปก่อน) กรุณากลับไปเปิดหน้าใหม่แล้วลองอีกครั้ง"))
+            "แบบฟอร์มนี้ใช้ไม่ได้แล้ว (อาจออกจากระบบไปก่อน) กรุณากลับไปเปิดหน้าใหม่แล้วลองอีกครั้ง"),
+            **{"X-CSRF-Expired": "1"})
 
     @app.errorhandler(400)
     @app.errorhandler(405)
@@ -46,13 +53,9 @@ def init_error_pages(app) -> None:
         return page(500, _("เกิดข้อผิดพลาด"), _("ระบบขัดข้องชั่วคราว ข้อมูลยังไม่ถูกบันทึก กรุณาลองใหม่อีกครั้ง"))
 
     @app.after_request
-    def no_store_for_logged_in(response):
+    def no_store(response):
         # Pages hold personal data: do not let a shared phone's cache keep them.
-        if current_user and current_user.is_authenticated and request.endpoint != "static":
+        # (Asked of every page, so no user has to be loaded to decide.)
+        if request.endpoint != "static":
             response.headers.setdefault("Cache-Control", "private, no-store")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        # No page of ours belongs in someone else's frame (one-tap buttons could be clickjacked).
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response

@@ -1,20 +1,103 @@
-// Tell the officer when a request could not reach the server. The page is
-// not swapped, so everything typed stays in the form, ready to send again.
-function notSent() {
+// A failed request never costs the officer's typing. htmx swaps nothing on a
+// failure (base.html's responseHandling: only 2xx, and 409/422 which are our
+// own form pages with their errors); this file says in Thai what happened and
+// offers to send the same request again, with a fresh form token.
+var lastRequest = null; // the element and button of the request that failed, to send again
+var renewedOnce = false;
+
+function say(message, actions) {
   var box = document.getElementById("flash");
   if (!box) return;
   var p = document.createElement("p");
-  p.className = "flash flash-error offline";
+  p.className = "flash flash-error failed";
   p.setAttribute("role", "alert");
-  p.textContent = document.body.dataset.msgOffline;
+  p.textContent = message + " ";
+  (actions || []).forEach(function (a) { p.appendChild(a); });
   box.replaceChildren(p);
   window.scrollTo(0, 0);
 }
+
+function retryButton() {
+  var b = document.createElement("button");
+  b.type = "button";
+  b.className = "retry";
+  b.textContent = document.body.dataset.msgRetry;
+  b.addEventListener("click", function () { sendAgain(); });
+  return b;
+}
+
+function loginLink() {
+  var a = document.createElement("a");
+  a.href = "/login";
+  a.target = "_blank"; // log in beside the form, which stays as typed
+  a.rel = "noopener";
+  a.className = "button";
+  a.textContent = document.body.dataset.msgLoginLink;
+  return a;
+}
+
+// A new session (logged in again, or the session cookie was dropped) makes the
+// page's form tokens stale: fetch one and put it everywhere the page sends it.
+function renewToken() {
+  return fetch("/csrf-token", { credentials: "same-origin", cache: "no-store" })
+    .then(function (r) { if (!r.ok) throw new Error("token"); return r.json(); })
+    .then(function (data) {
+      document.querySelectorAll("input[name=csrf_token]").forEach(function (i) { i.value = data.token; });
+      document.body.setAttribute("hx-headers", JSON.stringify({ "X-CSRFToken": data.token }));
+    });
+}
+
+function sendAgain() {
+  var req = lastRequest;
+  if (!req || !document.body.contains(req.elt)) return;
+  renewToken().then(function () {
+    // A click on the same button, so htmx sends its name and value (e.g. go=next) too.
+    if (req.button && document.body.contains(req.button)) req.button.click();
+    else if (req.elt.tagName === "FORM") req.elt.requestSubmit();
+    else htmx.trigger(req.elt, req.trigger || "click");
+  }, function () { say(document.body.dataset.msgOffline, [retryButton()]); });
+}
+
+document.addEventListener("htmx:beforeRequest", function (e) {
+  var trigger = e.detail.requestConfig && e.detail.requestConfig.triggeringEvent;
+  var button = trigger && trigger.submitter;
+  lastRequest = { elt: e.detail.elt, button: button && button.form ? button : null, trigger: trigger && trigger.type };
+});
+
+document.addEventListener("htmx:beforeSwap", function (e) {
+  var xhr = e.detail.xhr;
+  if (!e.detail.isError) return;
+  if (xhr.getResponseHeader("X-CSRF-Expired") && !renewedOnce) {
+    renewedOnce = true; // once: a second refusal is shown, not looped
+    e.detail.shouldSwap = false;
+    sendAgain();
+    return;
+  }
+  if (xhr.getResponseHeader("X-Login-Required")) {
+    e.detail.shouldSwap = false;
+    say(document.body.dataset.msgLogin, [loginLink(), retryButton()]);
+    return;
+  }
+  if (xhr.status >= 500 || !xhr.getResponseHeader("HX-Retarget")) {
+    e.detail.shouldSwap = false; // a server or proxy failure: keep the form, offer to send again
+    say(document.body.dataset.msgFailed, [retryButton()]);
+    return;
+  }
+  e.detail.shouldSwap = true; // our own Thai message (403, 404, 413 ...) into the flash area
+});
+
+function notSent() { say(document.body.dataset.msgOffline, [retryButton()]); }
 document.addEventListener("htmx:sendError", notSent);
 // On a weak signal a request can hang: after 20 s give the officer the form back.
 document.addEventListener("htmx:timeout", notSent);
-// Once a request gets through again, the "not sent" warning is stale.
+// Once a request gets through again, a failure message is stale.
 document.addEventListener("htmx:afterRequest", function (e) {
   if (!e.detail.successful) return;
-  document.querySelectorAll("#flash .offline").forEach(function (p) { p.remove(); });
+  renewedOnce = false;
+  document.querySelectorAll("#flash .failed").forEach(function (p) { p.remove(); });
+});
+
+// Print buttons (no inline handlers: the Content-Security-Policy allows none).
+document.addEventListener("click", function (e) {
+  if (e.target.closest("[data-print]")) window.print();
 });

@@ -155,8 +155,16 @@ def phone(chromium, live_server):
     context = chromium.new_context(viewport=PHONE, base_url=live_server.url, locale="th-TH")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    refused = watch_csp(page)
     yield page
     context.close()
+    assert refused == []  # nothing the page needed was blocked by the Content-Security-Policy
+
+
+def watch_csp(page) -> list:
+    refused = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    return refused
 
 
 def pytest_collection_modifyitems(items):

@@ -1,4 +1,6 @@
+from flask import flash, redirect, render_template, request
 from flask_babel import lazy_gettext as _l
+from flask_login import login_url
 
 from ..extensions import db
 from ..models import User
@@ -16,3 +18,14 @@ def configure_login(login_manager) -> None:
         if user is None or user.get_id() != f"{user_id}:{stamp}":
             return None  # the password changed since this session began
         return user
+
+    @login_manager.unauthorized_handler
+    def log_in_first():
+        """A page asks for the login page. An htmx request (a form being sent)
+        must not have the login page swapped over what the officer typed: it
+        gets a 401 that static/app.js turns into "log in again, then send"."""
+        if request.headers.get("HX-Request"):
+            body = render_template("errors/_toast.html", message=_l("หมดเวลาเข้าสู่ระบบ กรุณาเข้าสู่ระบบใหม่แล้วกดส่งอีกครั้ง"))
+            return body, 401, {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML", "X-Login-Required": "1"}
+        flash(login_manager.login_message, login_manager.login_message_category)
+        return redirect(login_url(login_manager.login_view, request.url))

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
 from ..access import public, requires
@@ -43,6 +44,14 @@ def logout():
     logout_user()
     flash(_("ออกจากระบบแล้ว"), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.get("/csrf-token")
+@public
+def csrf_token():
+    """A fresh form token for a page whose token went stale (the session was
+    renewed): static/app.js fetches it and sends the officer's request again."""
+    return {"token": generate_csrf()}, 200, {"Cache-Control": "no-store"}
 
 
 @bp.post("/lang/<code>")
