@@ -41,6 +41,7 @@ def test_household_interview_on_a_phone(phone):
     phone.fill("#income_per_year", "60000")
     next_step(phone, 4)
     phone.select_option("#need_occupation", "1")
+    phone.fill("#occupation_income_per_year", "0")
     phone.click("label.choice-yes")
     next_step(phone, 5)
     shot(phone, "interview-5-assign")

@@ -34,7 +34,7 @@ def test_attendance_then_followup_moves_the_indicator(phone):
     phone.click("label.choice-yes")
     phone.click("button[value=next]")
     phone.wait_for_selector("text=ขั้นที่ 2 จาก 6")
-    phone.fill("#income_last_month", "2500")
+    phone.fill("#occupation_income", "2500")
     phone.click("button[value=next]")
     phone.wait_for_selector("text=ขั้นที่ 3 จาก 6")
     phone.click("button[value=next]")  # no fund: the default
@@ -51,8 +51,9 @@ def test_attendance_then_followup_moves_the_indicator(phone):
     shot(phone, "household-timeline")
 
     phone.goto(f"/villages/{village_id}")
-    bar = phone.locator("#outcomes [role=progressbar][aria-label='ประกอบอาชีพ']")
-    assert bar.get_attribute("aria-valuenow") == "50.0"
-    assert phone.locator("text=ประกอบอาชีพตามที่ฝึก 1 จาก 2 ครัวเรือน = 50%").count() == 1
+    # One of the two trained households visited: too few to tell a share (measured from 80 %).
+    outcomes = phone.inner_text("#outcomes")
+    assert "ยังวัดไม่ได้" in outcomes and "เยี่ยมแล้ว 1 จาก 2 ครัวเรือนที่ผ่านการอบรม" in outcomes
+    assert phone.locator("#outcomes [role=progressbar][aria-label='ประกอบอาชีพ']").count() == 0
     shot(phone, "village-outcomes")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360

@@ -62,7 +62,8 @@ def test_villages_attendance_and_followups_tables(client, auth, data):
     auth.login("boss")
     villages = read_xlsx(client.get("/exports/villages.xlsx"))
     assert villages[0][-1] == "สถานะ" and villages[1][2] == "แม่เล่ย์"
-    assert villages[1][8] == 1 and villages[1][9] == 1 and villages[1][10] == 100  # trained, practising, 100 %
+    assert villages[1][8:12] == [1, 1, 1, 0]  # trained, visited, practising, of them partly
+    assert villages[1][12] == 100  # per cent
     attendance = read_csv(client.get("/exports/attendance.csv"))
     assert attendance[0][7:12] == ["วันที่ 1", "วันที่ 2", "วันที่ 3", "วันที่ 4", "วันที่ 5"]
     assert attendance[1][7:14] == ["มา", "มา", "มา", "มา", "ขาด", "4", "ผ่าน"]

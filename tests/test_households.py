@@ -14,7 +14,8 @@ from .factories import make_household, make_sage, make_user, make_village, phone
 HEAD = {"head_name": "นายสมชาย ขยันดี", "national_id": "1-1017-00207-03-0", "phone": "0891234567",
         "house_no": "12/3", "members": "4"}
 LIVING = {"main_occupation": "ทำนา", "income_per_year": "60000"}
-NEED = {"need_occupation": "1", "need_occupation_other": "", "need_reason": "อยากมีรายได้เสริม", "committed": "yes"}
+NEED = {"need_occupation": "1", "need_occupation_other": "", "occupation_income_per_year": "0",
+        "need_reason": "อยากมีรายได้เสริม", "committed": "yes"}
 
 
 

@@ -19,7 +19,7 @@ from .factories import (
     phone_no,
 )
 
-STEPS = {1: {"practising": "yes"}, 2: {"income_last_month": "3000", "sells_where": "ตลาดนัด"},
+STEPS = {1: {"practising": "yes"}, 2: {"occupation_income": "3000", "costs_saved": "200", "sells_where": "ตลาดนัด"},
          3: {"group_name": "กลุ่มผักปลอดสาร", "fund_source": "savings_group", "fund_amount": "5000"},
          4: {"visit_date": "", "visitors": ["officer", "kpst"]}, 5: {"problems": "", "next_visit_date": ""}}
 
@@ -122,8 +122,8 @@ def test_checklist_records_the_visit_once_and_plans_the_next(client, officer, vi
     again = client.post(f"/followups/{followup.id}/6")
     assert again.headers["Location"] == done.headers["Location"]
     db.session.refresh(followup)
-    assert (followup.status, followup.practising, followup.income_last_month, followup.fund_source) == (
-        "done", "yes", 3000, "savings_group")
+    assert (followup.status, followup.practising, followup.occupation_income, followup.costs_saved,
+            followup.fund_source) == ("done", "yes", 3000, 200, "savings_group")
     assert followup.visitors == ["officer", "kpst"] and followup.data == {}
     planned = db.session.scalar(select(FollowUp).where(FollowUp.kind == "planned"))
     assert planned.due_date == today() + timedelta(days=30)
@@ -135,7 +135,7 @@ def test_checklist_draft_resumes_and_back_keeps_answers(client, officer, village
     followup = make_followup(make_household(village), None, status="due", due_date=today())
     answers = {"practising": "no", "not_practising_reason": "no_capital", "version": 1, "go": "next"}
     client.post(f"/followups/{followup.id}/1", data=answers)
-    client.post(f"/followups/{followup.id}/2", data={"income_last_month": "0", "version": 2, "go": "back"})
+    client.post(f"/followups/{followup.id}/2", data={"occupation_income": "0", "version": 2, "go": "back"})
     page = client.get(f"/followups/{followup.id}/1").text
     assert 'value="no_capital" selected' in page or 'selected value="no_capital"' in page
     assert 'value="0"' in client.get(f"/followups/{followup.id}/2").text
@@ -147,7 +147,7 @@ def test_checklist_draft_resumes_and_back_keeps_answers(client, officer, village
     [
         (1, {"practising": "maybe"}, "กรุณาเลือก ทำอยู่ ทำบ้าง หรือ ไม่ได้ทำ"),
         (1, {"practising": "no"}, "กรุณาเลือกเหตุผลที่ไม่ได้ทำ"),
-        (2, {"income_last_month": "-500"}, "ต้องอยู่ระหว่าง 0 ถึง 1,000,000"),
+        (2, {"occupation_income": "-500"}, "ต้องอยู่ระหว่าง 0 ถึง 1,000,000"),
         (3, {"fund_source": "lottery", "fund_amount": "100"}, "กรุณาเลือกแหล่งทุนจากรายการ"),
         (3, {"fund_source": "village_fund"}, "กรุณากรอกจำนวนเงิน"),
         (3, {"fund_source": "village_fund", "fund_amount": "-1"}, "ต้องอยู่ระหว่าง 0 ถึง 10,000,000"),
@@ -219,11 +219,12 @@ def test_village_page_shows_both_indicators(client, officer, village):
     for n in range(1, 3):
         h = make_household(village, f"h{n}", n=n, income=100_000)
         attend(days, h, 5)
-        make_followup(h, today(), "yes" if n == 1 else "no", income=500)
+        make_followup(h, today(), "yes" if n == 1 else "no", income=6_000, days=365)
     html = client.get(f"/villages/{village.id}").text
     assert "ผ่านการอบรม 2 จาก 2 ครัวเรือน" in html
-    assert "ประกอบอาชีพตามที่ฝึก 1 จาก 2 ครัวเรือน = 50% (เป้าหมาย 85%)" in html
-    assert "เพิ่มขึ้น 6% ของรายได้ฐาน" in html
+    assert "ประกอบอาชีพตามที่ฝึก 1 จาก 2 ครัวเรือนที่เยี่ยมแล้ว = 50% (เป้าหมาย 85%)" in html
+    assert "เยี่ยมแล้ว 2 จาก 2 ครัวเรือนที่ผ่านการอบรม" in html and "วิธีคิด" in html
+    assert "เพิ่มขึ้น 6% (n = 1 ครัวเรือน, เป้าหมาย +3%)" in html  # 6,000 a year on 100,000
 
 
 def test_training_and_followup_routes_are_404_for_another_district(client, auth, village):

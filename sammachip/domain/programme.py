@@ -1,14 +1,23 @@
 """The programme's numbers for a fiscal year, from one place.
 
 Households per village and per trainer, the team, the training, the follow-up
-schedule, the targets and the village steps are read through `rules_for(fy)`
-by every rule, page and export, never written as literals elsewhere. Today
-every year has the same rules (two of them may be set from the environment);
-a later change makes them data per fiscal year by changing this module only.
+schedule, the targets, the cut-off and the village steps are read through
+`rules_for(fy)` by every rule, page and export, never written as literals
+elsewhere. Each year's numbers are a row of `programme_rules`; a year without
+its own row reads the latest earlier year's (or the defaults below, two of
+which a deployment may set from the environment), and gets a row of its own
+when first used or edited, so editing a year never changes another year.
 """
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
+
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import ProgrammeRules
+from .fiscal import fiscal_year_bounds
 
 # The village process, in the field note's order (codes; wording in progress/wording.py).
 STEPS = ("lead_trained", "workshop", "team", "households", "training", "group", "otop", "followup",
@@ -26,6 +35,9 @@ class Rules:
     followup_months: tuple[int, ...] = (1, 3, 6)
     practising_target: float = 0.85
     income_target: float = 0.03
+    measured_from: float = 0.8  # practising is "not yet measured" until this share of the trained is visited
+    income_min_n: int = 5  # a village "reaches +3 %" only over at least this many households
+    cutoff: date | None = None  # figures as of this day; None: 30 September of the year
     steps: tuple[str, ...] = STEPS
 
     @property
@@ -41,9 +53,16 @@ class Rules:
     def day_numbers(self) -> range:
         return range(1, self.training_days + 1)
 
+    def cutoff_on(self, today: date) -> date:
+        """The day the year's figures are taken at: today while the year runs, else its cut-off."""
+        return min(today, self.cutoff or fiscal_year_bounds(self.fiscal_year)[1])
+
+
+EDITABLE = [f.name for f in fields(Rules) if f.name not in ("fiscal_year", "steps")]
+
 
 def _from_environment(env) -> dict:
-    """The first year's defaults that a deployment may set (README: Programme settings)."""
+    """The first year's defaults that a deployment may set (README: programme rules)."""
     values = {}
     if env.get("TRAINING_COMPLETION_MIN_DAYS"):
         values["days_to_complete"] = int(env["TRAINING_COMPLETION_MIN_DAYS"])
@@ -56,8 +75,37 @@ _defaults = _from_environment(os.environ)
 _override: dict | None = None
 
 
+def _from_row(row: ProgrammeRules, fiscal_year: int) -> Rules:
+    values = {name: getattr(row, name) for name in EDITABLE}
+    values["followup_months"] = tuple(int(m) for m in row.followup_months.split(","))
+    return Rules(fiscal_year=fiscal_year, **values)
+
+
 def rules_for(fiscal_year: int) -> Rules:
-    return Rules(fiscal_year=fiscal_year, **{**_defaults, **(_override or {})})
+    """The year's rules; read once per request (kept in the session's `info`)."""
+    if _override is not None:
+        return Rules(fiscal_year=fiscal_year, **{**_defaults, **_override})
+    cache = db.session.info.setdefault("programme_rules", {})
+    if fiscal_year not in cache:
+        row = db.session.scalar(select(ProgrammeRules).where(ProgrammeRules.fiscal_year <= fiscal_year)
+                                .order_by(ProgrammeRules.fiscal_year.desc()).limit(1))
+        cache[fiscal_year] = _from_row(row, fiscal_year) if row else Rules(fiscal_year=fiscal_year, **_defaults)
+    return cache[fiscal_year]
+
+
+def row_for(session, fiscal_year: int) -> ProgrammeRules:
+    """The year's own row, made from the rules it reads today when it has none (not committed)."""
+    row = session.get(ProgrammeRules, fiscal_year)
+    if row is None:
+        values = asdict(rules_for(fiscal_year))
+        values["followup_months"] = ",".join(str(m) for m in values["followup_months"])
+        row = ProgrammeRules(**{name: values[name] for name in ["fiscal_year", *EDITABLE]})
+        session.add(row)
+    return row
+
+
+def forget_cached(session) -> None:
+    session.info.pop("programme_rules", None)
 
 
 @contextmanager

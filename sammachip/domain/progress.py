@@ -108,7 +108,8 @@ def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: in
             .where(where, TrainingDay.fiscal_year == fiscal_year, TrainingDay.held_on <= today)
             .group_by(TrainingDay.village_id)):
         of(vid).days_held = held
-    for vid, ind in indicators_by(session, "village_id", fiscal_year, where).items():
+    cutoff = rules_for(fiscal_year).cutoff_on(today)
+    for vid, ind in indicators_by(session, "village_id", fiscal_year, where, cutoff).items():
         of(vid).ind = ind
     for mark in session.scalars(select(VillageStepMark).join(Village, Village.id == VillageStepMark.village_id)
                                 .where(where, VillageStepMark.fiscal_year == fiscal_year)):

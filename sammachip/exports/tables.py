@@ -59,15 +59,32 @@ def villages(user, where, fy: int, today: date):
     facts = facts_for(db.session, where, fy, today)
     head = village_head() + [
         _("ขั้นตอนที่ทำแล้ว (จาก %(n)s)", n=len(rules.steps)), _("ทีมวิทยากร (จาก %(n)s)", n=rules.team_size),
-        _("ครัวเรือนเป้าหมาย"), _("ผ่านการอบรม"), _("ประกอบอาชีพ"),
+        _("ครัวเรือนเป้าหมาย"), _("ผ่านการอบรม"), _("เยี่ยมแล้ว"), _("ประกอบอาชีพ"), _("ในจำนวนนี้ทำบ้าง"),
         _("ร้อยละประกอบอาชีพ (เป้า %(t)s)", t=target(rules.practising_target)),
+        _("ครัวเรือนที่วัดรายได้ (n)"), _("รายได้ก่อน (บาท/ปี)"), _("รายได้หลัง (บาท/ปี)"),
         _("รายได้เพิ่มขึ้น ร้อยละ (เป้า %(t)s)", t=target(rules.income_target)), _("สถานะ")]
     body = []
     for v in rows:
         f = facts.get(v.id) or empty_facts(fy)
-        body.append(village_cells(v) + [sum(s.done for s in steps_of(f)), f.team_size, f.registered, f.ind.trained,
-                                        f.ind.practising, pct(f.ind.share), pct(f.ind.income_change),
-                                        label(VILLAGE_STATUSES, status_of(f))])
+        ind = f.ind
+        body.append(
+            village_cells(v)
+            + [
+                sum(s.done for s in steps_of(f)),
+                f.team_size,
+                f.registered,
+                ind.trained,
+                ind.visited,
+                ind.practising,
+                ind.partly,
+                pct(ind.share if ind.measured else None),
+                ind.income_n,
+                round(ind.before_sum),
+                round(ind.after_sum),
+                pct(ind.income_change),
+                label(VILLAGE_STATUSES, status_of(f)),
+            ]
+        )
     return head, body
 
 
@@ -78,61 +95,138 @@ def id_for(user, number: str) -> str:
 def households(user, where, fy: int, _today):
     trainer = aliased(Sage)
     rows = db.session.execute(
-        select(Household, Village, trainer.name).join(Village, Village.id == Household.village_id)
+        select(Household, Village, trainer.name)
+        .join(Village, Village.id == Household.village_id)
         .outerjoin(trainer, trainer.id == Household.trainer_id)
-        .where(where, Household.fiscal_year == fy).order_by(Village.code, Household.head_name)).all()
+        .where(where, Household.fiscal_year == fy)
+        .order_by(Village.code, Household.head_name)
+    ).all()
     income = sees_income(user)
-    head = village_head() + [_("ชื่อหัวหน้าครัวเรือน"), _("เลขประจำตัวประชาชน"), _("บ้านเลขที่"), _("สมาชิก (คน)"),
-                             _("อาชีพหลัก"), _("รายได้ต่อปี (บาท)"), _("อาชีพที่ต้องการ"), _("วิทยากรผู้ดูแล"),
-                             _("สถานะ"), _("วันที่ให้ความยินยอม")]
-    body = [village_cells(v) + [h.head_name, id_for(user, h.national_id), h.house_no, h.members, h.main_occupation,
-                                h.income_per_year if income else None, h.need_label_in(lang()), trainer_name or "",
-                                label(HOUSEHOLD_STATUSES, h.status), h.consent_at.date()]
-            for h, v, trainer_name in rows]
+    head = village_head() + [
+        _("ชื่อหัวหน้าครัวเรือน"),
+        _("เลขประจำตัวประชาชน"),
+        _("บ้านเลขที่"),
+        _("สมาชิก (คน)"),
+        _("อาชีพหลัก"),
+        _("รายได้ต่อปี (บาท)"),
+        _("รายได้จากอาชีพที่ฝึกตอนขึ้นทะเบียน (บาท/ปี)"),
+        _("อาชีพที่ต้องการ"),
+        _("วิทยากรผู้ดูแล"),
+        _("สถานะ"),
+        _("วันที่ให้ความยินยอม"),
+    ]
+    body = [
+        village_cells(v)
+        + [
+            h.head_name,
+            id_for(user, h.national_id),
+            h.house_no,
+            h.members,
+            h.main_occupation,
+            h.income_per_year if income else None,
+            h.occupation_income_per_year if income else None,
+            h.need_label_in(lang()),
+            trainer_name or "",
+            label(HOUSEHOLD_STATUSES, h.status),
+            h.consent_at.date(),
+        ]
+        for h, v, trainer_name in rows
+    ]
     return head, body
 
 
 def attendance(user, where, fy: int, _today):
     rules = rules_for(fy)
     rows = db.session.execute(
-        select(Household, Village).join(Village, Village.id == Household.village_id)
+        select(Household, Village)
+        .join(Village, Village.id == Household.village_id)
         .where(where, Household.fiscal_year == fy, Household.status == "registered")
-        .order_by(Village.code, Household.head_name)).all()
+        .order_by(Village.code, Household.head_name)
+    ).all()
     marks = db.session.execute(
-        select(Attendance.household_id, TrainingDay.day_no).join(TrainingDay, TrainingDay.id == Attendance.day_id)
-        .join(Village, Village.id == TrainingDay.village_id).where(where, TrainingDay.fiscal_year == fy)).all()
+        select(Attendance.household_id, TrainingDay.day_no)
+        .join(TrainingDay, TrainingDay.id == Attendance.day_id)
+        .join(Village, Village.id == TrainingDay.village_id)
+        .where(where, TrainingDay.fiscal_year == fy)
+    ).all()
     present = defaultdict(set)
     for household_id, day_no in marks:
         present[household_id].add(day_no)
-    head = village_head() + [_("ชื่อหัวหน้าครัวเรือน"), _("เลขประจำตัวประชาชน")] + [
-        _("วันที่ %(n)s", n=n) for n in rules.day_numbers] + [_("รวมวันที่มา"), _("ผ่านการอบรม")]
-    body = [village_cells(v) + [h.head_name, id_for(user, h.national_id)]
-            + [label(ATTENDED, n in present[h.id]) for n in rules.day_numbers]
-            + [len(present[h.id]), label(TRAINED, len(present[h.id]) >= rules.days_to_complete)] for h, v in rows]
+    head = (
+        village_head()
+        + [_("ชื่อหัวหน้าครัวเรือน"), _("เลขประจำตัวประชาชน")]
+        + [_("วันที่ %(n)s", n=n) for n in rules.day_numbers]
+        + [_("รวมวันที่มา"), _("ผ่านการอบรม")]
+    )
+    body = [
+        village_cells(v)
+        + [h.head_name, id_for(user, h.national_id)]
+        + [label(ATTENDED, n in present[h.id]) for n in rules.day_numbers]
+        + [len(present[h.id]), label(TRAINED, len(present[h.id]) >= rules.days_to_complete)]
+        for h, v in rows
+    ]
     return head, body
 
 
 def followups(user, where, fy: int, _today):
     rows = db.session.execute(
-        select(FollowUp, Household, Village).join(Household, Household.id == FollowUp.household_id)
+        select(FollowUp, Household, Village)
+        .join(Household, Household.id == FollowUp.household_id)
         .join(Village, Village.id == Household.village_id)
-        .where(where, Household.fiscal_year == fy).order_by(Village.code, Household.head_name, FollowUp.due_date)).all()
+        .where(where, Household.fiscal_year == fy)
+        .order_by(Village.code, Household.head_name, FollowUp.due_date)
+    ).all()
     income = sees_income(user)
     head = village_head() + [
-        _("ชื่อหัวหน้าครัวเรือน"), _("กำหนดเยี่ยม"), _("วันที่เยี่ยม"), _("สถานะ"), _("ประกอบอาชีพ"),
-        _("เหตุที่ไม่ได้ทำ"), _("รายได้เดือนที่แล้ว (บาท)"), _("ขายที่"), _("กลุ่มอาชีพ"), _("แหล่งทุน"),
-        _("จำนวนเงินทุน (บาท)"), _("ผู้ไปเยี่ยม"), _("ปัญหา"), _("ความช่วยเหลือที่ต้องการ"), _("นัดครั้งถัดไป")]
-    body = [village_cells(v) + [h.head_name, f.due_date, f.visit_date, label(FOLLOWUP_STATUSES, f.status),
-                                label(PRACTISING, f.practising), label(REASONS, f.not_practising_reason),
-                                f.income_last_month if income else None, f.sells_where, f.group_name,
-                                label(FUNDS, f.fund_source), f.fund_amount,
-                                ", ".join(label(VISITORS, x) for x in f.visitors or []), f.problems, f.help_needed,
-                                f.next_visit_date]
-            for f, h, v in rows]
+        _("ชื่อหัวหน้าครัวเรือน"),
+        _("กำหนดเยี่ยม"),
+        _("วันที่เยี่ยม"),
+        _("สถานะ"),
+        _("ประกอบอาชีพ"),
+        _("เหตุที่ไม่ได้ทำ"),
+        _("รายได้จากอาชีพที่ฝึก (บาท)"),
+        _("ค่าใช้จ่ายที่ประหยัดได้ (บาท)"),
+        _("ช่วงเวลา (วัน)"),
+        _("ขายที่"),
+        _("กลุ่มอาชีพ"),
+        _("แหล่งทุน"),
+        _("จำนวนเงินทุน (บาท)"),
+        _("ผู้ไปเยี่ยม"),
+        _("ปัญหา"),
+        _("ความช่วยเหลือที่ต้องการ"),
+        _("นัดครั้งถัดไป"),
+    ]
+    body = [
+        village_cells(v)
+        + [
+            h.head_name,
+            f.due_date,
+            f.visit_date,
+            label(FOLLOWUP_STATUSES, f.status),
+            label(PRACTISING, f.practising),
+            label(REASONS, f.not_practising_reason),
+            f.occupation_income if income else None,
+            f.costs_saved if income else None,
+            f.period_days,
+            f.sells_where,
+            f.group_name,
+            label(FUNDS, f.fund_source),
+            f.fund_amount,
+            ", ".join(label(VISITORS, x) for x in f.visitors or []),
+            f.problems,
+            f.help_needed,
+            f.next_visit_date,
+        ]
+        for f, h, v in rows
+    ]
     return head, body
 
 
 def tables() -> dict:
     """Each table's file name, sheet title and builder."""
-    return {"villages": (_("หมู่บ้านและตัวชี้วัด"), villages), "households": (_("ครัวเรือน"), households),
-            "attendance": (_("การเข้าอบรม"), attendance), "followups": (_("การติดตาม"), followups)}
+    return {
+        "villages": (_("หมู่บ้านและตัวชี้วัด"), villages),
+        "households": (_("ครัวเรือน"), households),
+        "attendance": (_("การเข้าอบรม"), attendance),
+        "followups": (_("การติดตาม"), followups),
+    }

@@ -13,7 +13,7 @@ from ..extensions import db
 from ..models import FollowUp, Household
 from ..wizard import Step, Wizard, as_multidict
 from .forms import GroupFundForm, IncomeForm, NextForm, PractisingForm, VisitForm
-from .queries import next_scheduled
+from .queries import next_scheduled, period_start
 
 
 class Checklist(Wizard):
@@ -106,13 +106,17 @@ def apply_answers(followup: FollowUp, forms: dict, user_id: int) -> None:
     followup.practising = practising.practising.data
     followup.not_practising_reason = practising.not_practising_reason.data or ""
     followup.reason_text = practising.reason_text.data or ""
-    followup.income_last_month = income.income_last_month.data
+    followup.occupation_income = income.occupation_income.data
+    followup.costs_saved = income.costs_saved.data or 0
     followup.sells_where = income.sells_where.data or ""
     followup.group_name = funds.group_name.data or ""
     followup.fund_source = funds.fund_source.data
     followup.fund_other = funds.fund_other.data if funds.fund_source.data == "other" else ""
     followup.fund_amount = None if funds.fund_source.data == "none" else funds.fund_amount.data
     followup.visit_date = visit.visit_date.data
+    start = period_start(followup, followup.visit_date)
+    # The days the income covers; None (no training day or earlier visit to count from): not counted.
+    followup.period_days = (followup.visit_date - start).days if start else None
     followup.visitors = list(visit.visitors.data)
     followup.with_support_team = any(v != "officer" for v in followup.visitors)
     followup.problems = nxt.problems.data or ""

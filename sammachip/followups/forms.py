@@ -30,7 +30,8 @@ class PractisingForm(FlaskForm):
 
 
 class IncomeForm(FlaskForm):
-    income_last_month = whole_number(_l("รายได้จากอาชีพนี้ เดือนที่แล้ว (บาท)"), 0, 1_000_000)
+    occupation_income = whole_number(_l("รายได้จากอาชีพที่ฝึก ตั้งแต่การเยี่ยมครั้งก่อน (บาท)"), 0, 1_000_000)
+    costs_saved = whole_number(_l("ค่าใช้จ่ายที่ประหยัดได้จากอาชีพนี้ ในช่วงเดียวกัน (บาท)"), 0, 1_000_000, required=False)
     sells_where = text(_l("ขายที่ไหน"), 200, required=False)
 
 

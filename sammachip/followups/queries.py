@@ -61,3 +61,22 @@ def next_scheduled(followup: FollowUp) -> date | None:
     return db.session.scalar(select(FollowUp.due_date).where(
         FollowUp.household_id == followup.household_id, FollowUp.id != followup.id,
         FollowUp.status != "done", FollowUp.due_date > followup.due_date).order_by(FollowUp.due_date).limit(1))
+
+
+def period_start(followup: FollowUp, visit_date: date | None) -> date | None:
+    """Where the period a visit's income covers begins: the household's previous
+    completed visit, else the last day of its village's training that year."""
+    if visit_date is None:
+        return None
+    previous = db.session.scalar(
+        select(FollowUp.visit_date).where(FollowUp.household_id == followup.household_id, FollowUp.status == "done",
+                                          FollowUp.id != followup.id, FollowUp.visit_date < visit_date)
+        .order_by(FollowUp.visit_date.desc()).limit(1))
+    if previous:
+        return previous
+    household = db.session.get(Household, followup.household_id)
+    return db.session.scalar(
+        select(TrainingDay.held_on).where(TrainingDay.village_id == household.village_id,
+                                          TrainingDay.fiscal_year == household.fiscal_year,
+                                          TrainingDay.held_on < visit_date)
+        .order_by(TrainingDay.held_on.desc()).limit(1))

@@ -43,6 +43,8 @@ class LivelihoodForm(FlaskForm):
 class NeedForm(FlaskForm):
     need_occupation = SelectField(_l("อาชีพที่ต้องการเรียน"), validate_choice=False)
     need_occupation_other = text(_l("อาชีพอื่น ๆ (ระบุ)"), 100, required=False)
+    # What this occupation already brings before the training (often 0): part of the income indicator's "before".
+    occupation_income_per_year = whole_number(_l("รายได้ต่อปีจากอาชีพนี้ ตอนนี้ (บาท)"), 0, INCOME_MAX)
     need_reason = text(_l("เหตุผลที่อยากเรียน"), 500, required=False, area=True)
     committed = yes_no(_l("ตั้งใจเข้าร่วมฝึกอบรมครบทั้ง 5 วัน"))
 

@@ -73,6 +73,7 @@ def household_from(draft: HouseholdDraft, forms: dict, user_id: int) -> Househol
         phone=normalize_phone(head.phone.data) if head.phone.data else "",
         house_no=head.house_no.data or "", members=head.members.data,
         main_occupation=living.main_occupation.data, income_per_year=living.income_per_year.data,
+        occupation_income_per_year=need.occupation_income_per_year.data,
         need_occupation_id=None if other else int(need.need_occupation.data),
         need_occupation_other=need.need_occupation_other.data if other else "",
         need_reason=need.need_reason.data or "", committed=as_bool(need.committed.data),

@@ -28,7 +28,7 @@ bp.add_app_template_filter(lambda name: str(FIELD_LABELS.get(name, name)), "fiel
 bp.add_app_template_global(below_line, "below_line")
 
 EDITABLE = ("head_name", "national_id", "phone", "house_no", "members", "main_occupation", "income_per_year",
-            "need_occupation_id", "need_occupation_other", "need_reason", "committed")
+            "occupation_income_per_year", "need_occupation_id", "need_occupation_other", "need_reason", "committed")
 
 
 @bp.get("/villages/<int:village_id>/households")
@@ -101,6 +101,7 @@ def apply_edit(household, form, user_id: int) -> None:
     household.members = form.members.data
     household.main_occupation = form.main_occupation.data
     household.income_per_year = form.income_per_year.data
+    household.occupation_income_per_year = form.occupation_income_per_year.data
     household.need_occupation_id = None if other else int(form.need_occupation.data)
     household.need_occupation_other = form.need_occupation_other.data if other else ""
     household.need_reason = form.need_reason.data or ""

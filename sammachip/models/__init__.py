@@ -1,7 +1,7 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .progress import VillageStepMark
-from .reference import Occupation, SageCriterion
+from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
 from .user import ROLES, User, UserSubdistrict
@@ -21,6 +21,7 @@ __all__ = [
     "ROLES",
     "SAGE_ROLES",
     "Occupation",
+    "ProgrammeRules",
     "Sage",
     "SageAnswer",
     "SageCertificate",

@@ -47,6 +47,8 @@ class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
     main_occupation: Mapped[str] = mapped_column(String(100))
     # Baseline for the programme's income indicator (baht per year, at intake).
     income_per_year: Mapped[int] = mapped_column(Integer)
+    # What the occupation to be trained already brings a year at intake (often 0); None: not asked yet.
+    occupation_income_per_year: Mapped[int | None] = mapped_column(Integer)
     need_occupation_id: Mapped[int | None] = mapped_column(ForeignKey("occupations.id"))
     need_occupation_other: Mapped[str] = mapped_column(String(100), default="")
     need_reason: Mapped[str] = mapped_column(Text, default="")

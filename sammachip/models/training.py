@@ -85,7 +85,12 @@ class FollowUp(Timestamps, Versioned, SubmittedOnce, db.Model):
     practising: Mapped[str | None] = mapped_column(String(8))  # yes / partly / no
     not_practising_reason: Mapped[str] = mapped_column(String(32), default="")
     reason_text: Mapped[str] = mapped_column(String(300), default="")
-    income_last_month: Mapped[int | None] = mapped_column(Integer)
+    income_last_month: Mapped[int | None] = mapped_column(Integer)  # the old question; kept for old visits
+    # What the trained occupation brought since the previous visit, and the costs it saved,
+    # over `period_days` (from the previous visit, or the training's last day).
+    occupation_income: Mapped[int | None] = mapped_column(Integer)
+    costs_saved: Mapped[int | None] = mapped_column(Integer)
+    period_days: Mapped[int | None] = mapped_column(Integer)
     sells_where: Mapped[str] = mapped_column(String(200), default="")
     group_name: Mapped[str] = mapped_column(String(200), default="")
     fund_source: Mapped[str] = mapped_column(String(32), default="")
