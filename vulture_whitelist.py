@@ -12,6 +12,9 @@ _.is_active
 _.isolation_level
 _.choices  # read by WTForms when it draws and checks a field
 
+# A pytest hook (tests/conftest.py), called by pytest by its name.
+_.pytest_collection_modifyitems
+
 # SQLAlchemy event listeners (registered by decorator on the engine).
 _.on_connect
 _.on_begin
