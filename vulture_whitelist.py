@@ -11,6 +11,7 @@ _.login_message_category
 _.is_active
 _.isolation_level
 _.choices  # read by WTForms when it draws and checks a field
+_.process_formdata  # called by WTForms with what was posted
 
 # A pytest hook (tests/conftest.py), called by pytest by its name.
 _.pytest_collection_modifyitems
