@@ -1,10 +1,10 @@
 """Dates as an officer types them, and which dates a record may carry (no database)."""
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
 from sammachip.domain.date_rules import past_programme_event, programme_event, programme_window, sage_course
-from sammachip.domain.thai_dates import parse_typed, typed
+from sammachip.domain.thai_dates import as_bangkok, parse_typed, typed
 
 TODAY = date(2026, 11, 24)
 
@@ -60,6 +60,13 @@ def test_a_date_is_shown_for_typing_in_buddhist_era():
     assert typed(date(2026, 11, 24)) == "24/11/2569"
     assert typed(date(2026, 2, 1)) == "01/02/2569"
     assert parse_typed(typed(date(2024, 2, 29))) == (date(2024, 2, 29), None)
+
+
+def test_a_stored_instant_without_zone_is_utc():
+    """SQLite returns stored instants without a zone; they were written in UTC."""
+    naive = datetime(2026, 11, 23, 20, 30)
+    assert as_bangkok(naive).date() == date(2026, 11, 24)
+    assert as_bangkok(naive.replace(tzinfo=UTC)) == as_bangkok(naive)
 
 
 def test_the_programme_window_is_the_fiscal_year_and_the_ones_either_side():

@@ -1,6 +1,6 @@
 """Dates as Thai officers read and type them: day, month, Buddhist-era year."""
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from .fiscal import BE_OFFSET, to_be
@@ -24,12 +24,18 @@ DAY_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[/.,\-\s]\s*(\d{1,2})\s*[/.,\-\s]\s*(\
 RUN_OF_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4})")  # 24112569
 
 
+def as_bangkok(moment: datetime) -> datetime:
+    """A stored instant in Bangkok time. SQLite gives stored instants back
+    without a zone: they were written in UTC, so read them as UTC."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(BANGKOK)
+
+
 def format_date(day: date | datetime | None, locale: str = "th", long: bool = False) -> str:
     if day is None:
         return ""
     if isinstance(day, datetime):
-        # Stored in UTC: 06:00 in Bangkok is still the previous day in UTC.
-        day = (day.astimezone(BANGKOK) if day.tzinfo else day).date()
+        # An instant: 06:00 in Bangkok is still the previous day in UTC.
+        day = as_bangkok(day).date()
     year = to_be(day.year)
     if locale == "en":
         return f"{day.day} {MONTHS_EN_SHORT[day.month - 1]} {year} BE"

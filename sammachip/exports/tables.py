@@ -16,6 +16,7 @@ from ..domain import geo, thai_id
 from ..domain.permissions import exports_full_id, sees_income
 from ..domain.programme import rules_for
 from ..domain.progress import empty_facts, facts_for, status_of, steps_of
+from ..domain.thai_dates import as_bangkok
 from ..extensions import db
 from ..labels import (
     ATTENDED,
@@ -87,7 +88,7 @@ def households(user, where, fy: int, _today):
                              _("สถานะ"), _("วันที่ให้ความยินยอม")]
     body = [village_cells(v) + [h.head_name, id_for(user, h.national_id), h.house_no, h.members, h.main_occupation,
                                 h.income_per_year if income else None, h.need_label_in(lang()), trainer_name or "",
-                                label(HOUSEHOLD_STATUSES, h.status), h.consent_at.date()]
+                                label(HOUSEHOLD_STATUSES, h.status), as_bangkok(h.consent_at).date()]
             for h, v, trainer_name in rows]
     return head, body
 
