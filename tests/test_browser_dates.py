@@ -1,5 +1,5 @@
 """On a phone: dates typed in พ.ศ. on the number pad, the "วันนี้" button, at 320 and 360 px."""
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -89,3 +89,17 @@ def test_sage_course_dates_on_a_phone(phone):
     phone.click("main button.primary")
     phone.wait_for_selector("text=วันที่ต้องไม่ก่อน 1 ม.ค. 2557")
     both_widths(phone, "date-sage-course")
+
+
+def test_household_consent_day_in_bangkok(phone, clock):
+    """The interview has no date box; what it records is the consent instant, shown as Bangkok's day."""
+    make_user("officer", "officer", "6013")
+    village = make_village("601303", 2, "แม่เล่ย์")
+    clock.set(datetime(2026, 11, 24, 3, 30))  # 20:30 UTC on the 23rd
+    household_id = make_household(village, "นายสมชาย ขยันดี").id
+    clock.set(datetime(2026, 11, 24, 10, 0))
+    log_in(phone, "officer")
+    phone.goto(f"/households/{household_id}")
+    assert phone.locator("text=23 พ.ย. 2569").count() == 0
+    assert phone.locator("dd:has-text('24 พ.ย. 2569')").count() >= 1
+    both_widths(phone, "date-household-consent")
