@@ -31,8 +31,10 @@ class ThaiDateField(Field):
     widget = DateBox()
 
     def process_formdata(self, valuelist):
-        if not valuelist or not (valuelist[0] or "").strip():
-            self.data = None
+        if not valuelist:
+            return  # not posted: keeps what it had, as WTForms' own DateField
+        if not (valuelist[0] or "").strip():
+            self.data = None  # left empty: Optional() or InputRequired() says what that means
             return
         self.data, problem = parse_typed(valuelist[0])
         if problem:
