@@ -3,10 +3,13 @@
 WTForms ships no Thai catalogue, so every message is given here.
 """
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
+from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from .date_field import ThaiDateField, day  # noqa: F401  (every area's forms take `day` from here)
+from .domain.thai_dates import typed
 
 
 def strip(value):
@@ -29,21 +32,6 @@ def whole_number(label, low: int, high: int, required: bool = True, **kw):
             "ต้องอยู่ระหว่าง %(low)s ถึง %(high)s", low=f"{low:,}", high=f"{high:,}"))],
         **kw,
     )
-
-
-class ThaiDateField(DateField):
-    """A native date picker; a bad value gets a Thai message."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError(_l("วันที่ไม่ถูกต้อง")) from None
-
-
-def day(label, required: bool = False, **kw):
-    first = InputRequired(_l("กรุณาเลือก%(label)s", label=label)) if required else Optional()
-    return ThaiDateField(label, validators=[first], **kw)
 
 
 def yes_no(label, required: bool = True, **kw):
@@ -120,6 +108,8 @@ def typed_values(form, formdata, lists=()) -> dict:
         limit = next((v.max for v in field.validators if isinstance(v, Length) and v.max > 0), 1000)
         if name in lists:  # unticked boxes are not posted: none posted means none ticked
             values[name] = [v[:limit] for v in formdata.getlist(name)][:20]
+        elif isinstance(field, ThaiDateField) and field.data:
+            values[name] = typed(field.data)  # a reload shows it in พ.ศ., however it was typed
         elif name in formdata:
             values[name] = formdata.get(name)[:limit]
     return values

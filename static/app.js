@@ -101,3 +101,17 @@ document.addEventListener("htmx:afterRequest", function (e) {
 document.addEventListener("click", function (e) {
   if (e.target.closest("[data-print]")) window.print();
 });
+
+// --- Date boxes (sammachip/date_field.py) ---------------------------------
+// "วันนี้" fills the box next to it with today's date in พ.ศ., as the server's
+// clock (Bangkok) gave it when the page was drawn. One listener on the document
+// also serves boxes that htmx swaps in later.
+document.addEventListener("click", function (e) {
+  var button = e.target.closest ? e.target.closest(".date-box button.today") : null;
+  if (!button) return;
+  var box = document.getElementById(button.getAttribute("aria-controls"));
+  if (!box) return;
+  box.value = button.dataset.today;
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+  box.dispatchEvent(new Event("change", { bubbles: true }));
+});

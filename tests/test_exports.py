@@ -105,3 +105,46 @@ def test_in_english_headers_labels_and_place_names_are_english(client, auth, dat
     assert "Mae Le" in rows[0] and "Mae Wong" in rows[0]  # subdistrict and district
     names = {data.name, '\'=HYPERLINK("http://x")', "รับจ้าง", "ตลาดนัดตำบล"}  # what people typed stays as typed
     assert [c for c in rows[0] if THAI.search(c) and c not in names] == []
+
+
+def test_csv_dates_are_buddhist_era(client, auth, data):
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    head, row = read_csv(client.get("/exports/followups.csv"))[:2]
+    assert row[head.index("กำหนดเยี่ยม")] == row[head.index("วันที่เยี่ยม")] == "24/11/2569"
+    head, row = read_csv(client.get("/exports/households.csv"))[:2]
+    assert row[head.index("วันที่ให้ความยินยอม")] == "24/11/2569"
+
+
+def test_xlsx_dates_are_date_cells_shown_in_buddhist_era(client, auth, data):
+    from datetime import datetime
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    sheet = load_workbook(BytesIO(client.get("/exports/followups.xlsx").data)).active
+    head = [c.value for c in sheet[1]]
+    visit = sheet.cell(row=2, column=head.index("วันที่เยี่ยม") + 1)
+    assert visit.value == datetime(2026, 11, 24) and visit.is_date
+    assert visit.number_format == "[$-107041E]dd/mm/yyyy"
+
+
+def test_libreoffice_shows_the_xlsx_dates_in_buddhist_era(client, auth, data, tmp_path):
+    """Open the file as a person would, in LibreOffice (headless), and read what it shows."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    (tmp_path / "visits.xlsx").write_bytes(client.get("/exports/followups.xlsx").data)
+    # CSV as shown on screen (token 9), in the Thai locale (1054): the calendar of the format code applies.
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,1054,false,true,true", "--outdir", str(tmp_path),
+                    str(tmp_path / "visits.xlsx")], check=True, capture_output=True, timeout=120)
+    shown = (tmp_path / "visits.csv").read_text(encoding="utf-8")
+    assert "24/11/2569" in shown and "2026" not in shown

@@ -34,3 +34,20 @@ def test_dates_show_in_buddhist_era():
 def test_stored_utc_instants_show_as_the_bangkok_date():
     late_utc = datetime(2026, 11, 23, 20, 30, tzinfo=UTC)  # 03:30 on the 24th in Bangkok
     assert format_date(late_utc) == "24 พ.ย. 2569"
+
+
+def test_stored_instants_show_the_bangkok_day_on_both_databases(client, officer, village, clock):
+    """SQLite hands stored instants back without a zone (they are UTC), PostgreSQL with one:
+    the consent date, the timeline and the change history show Bangkok's day on both."""
+    from sammachip.extensions import db
+    from sammachip.models import HouseholdChange
+
+    from .factories import make_household
+
+    clock.set(datetime(2026, 11, 24, 3, 30))  # 03:30 in Bangkok is 20:30 UTC on the 23rd
+    household = make_household(village, "นางมาลี")
+    db.session.add(HouseholdChange(household_id=household.id, user_id=officer.id, changes={"members": [4, 5]}))
+    db.session.commit()
+    clock.set(datetime(2026, 11, 24, 10, 0))
+    page = client.get(f"/households/{household.id}").text
+    assert page.count("24 พ.ย. 2569") >= 3 and "23 พ.ย. 2569" not in page  # consent, timeline, history

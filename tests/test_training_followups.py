@@ -155,7 +155,7 @@ def test_checklist_draft_resumes_and_back_keeps_answers(client, officer, village
         (
             4,
             {"visit_date": "2026-11-29", "visitors": ["officer"]},  # after the clock's today
-            "วันที่ไปเยี่ยมต้องไม่เลยวันนี้",
+            "วันที่ต้องไม่เลยวันนี้",
         ),
         (4, {"visit_date": "2026-11-01", "visitors": ["stranger"]}, "กรุณาเลือกผู้ไปเยี่ยมอย่างน้อย 1 รายการ"),
     ],

@@ -1,6 +1,8 @@
-"""CSV (UTF-8 with BOM, so Excel shows Thai) and XLSX downloads, filtered to the user's area."""
+"""CSV (UTF-8 with BOM, so Excel shows Thai) and XLSX downloads, filtered to the user's area.
+Dates are in พ.ศ.: as 24/11/2569 in CSV, as real date cells shown in พ.ศ. in XLSX."""
 import csv
 import io
+from datetime import date
 
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
@@ -10,11 +12,16 @@ from ..domain import geo
 from ..domain.areas import covers
 from ..domain.clock import current_fiscal_year, today
 from ..domain.permissions import can_read
+from ..domain.thai_dates import typed
 from ..models import Village
 from .tables import tables
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A date cell in the Thai Buddhist calendar: [$-107041E] is Excel's locale tag
+# (calendar 07 = Thai Buddhist, 041E = Thai). LibreOffice writes the same code for
+# its [~buddhist] dates and shows 24/11/2569 for it.
+XLSX_BE_DATE = "[$-107041E]dd/mm/yyyy"
 
 
 def area_where():
@@ -68,18 +75,26 @@ def as_csv(_title, head, rows):
     out.write("\ufeff")
     writer = csv.writer(out)
     writer.writerow(head)
-    writer.writerows([safe(c) for c in row] for row in rows)
+    writer.writerows([typed(c) if isinstance(c, date) else safe(c) for c in row] for row in rows)
     return out.getvalue().encode("utf-8"), "text/csv; charset=utf-8"
 
 
 def as_xlsx(title, head, rows):
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    def cell(value):
+        if not isinstance(value, date):
+            return safe(value)
+        dated = WriteOnlyCell(sheet, value=value)
+        dated.number_format = XLSX_BE_DATE
+        return dated
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
     sheet.append(head)
     for row in rows:
-        sheet.append([safe(c) for c in row])
+        sheet.append([cell(c) for c in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from ..domain.clock import today
 from ..domain.schedule import add_months
+from ..domain.thai_dates import typed
 from ..extensions import db
 from ..models import FollowUp, Household
 from ..wizard import Step, Wizard, as_multidict
@@ -37,20 +38,20 @@ class Checklist(Wizard):
     def answers(self, followup, step):
         data = as_multidict(followup.data)
         if step == 4 and "visit_date" not in data:
-            data["visit_date"] = today().isoformat()
+            data["visit_date"] = typed(today())
         if step == 5 and "next_visit_date" not in data:
-            data["next_visit_date"] = default_next_visit(followup).isoformat()
+            data["next_visit_date"] = typed(default_next_visit(followup))
         return data
+
+    def prepare(self, followup, step, form, fresh):
+        form.fiscal_year = db.session.get(Household, followup.household_id).fiscal_year  # for the date rules
 
     def keep(self, followup, step, form, typed, moved_to):
         super().keep(followup, step, form, typed, moved_to)
         followup.status, followup.officer_id = "draft", current_user.id
 
     def check(self, followup, step, form):
-        """Rules across steps and against today's date."""
-        if step == 4 and form.visit_date.data > today():
-            form.visit_date.errors.append(_("วันที่ไปเยี่ยมต้องไม่เลยวันนี้"))
-            return False
+        """Rules across steps (each date's own rule is its field's)."""
         if step == 5 and form.next_visit_date.data:
             visit = visit_date_of(followup)
             if visit and form.next_visit_date.data <= visit:

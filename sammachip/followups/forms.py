@@ -4,6 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectField
 from wtforms.validators import ValidationError
 
+from ..domain.date_rules import past_programme_event, programme_event
 from ..forms_common import CheckboxList, day, options, text, whole_number
 from ..labels import FUNDS, PRACTISING, REASONS, VISITORS, codes
 
@@ -63,7 +64,7 @@ class GroupFundForm(FlaskForm):
 
 
 class VisitForm(FlaskForm):
-    visit_date = day(_l("วันที่ไปเยี่ยม"), required=True)
+    visit_date = day(_l("วันที่ไปเยี่ยม"), required=True, rule=past_programme_event)
     visitors = CheckboxList(_l("ผู้ไปเยี่ยม"), choices=options(VISITORS), validate_choice=False)
 
     def validate_visitors(self, field):
@@ -74,4 +75,4 @@ class VisitForm(FlaskForm):
 class NextForm(FlaskForm):
     problems = text(_l("ปัญหาที่พบ"), 1000, required=False, area=True)
     help_needed = text(_l("ความช่วยเหลือที่ต้องการ"), 1000, required=False, area=True)
-    next_visit_date = day(_l("นัดเยี่ยมครั้งถัดไป"))
+    next_visit_date = day(_l("นัดเยี่ยมครั้งถัดไป"), rule=programme_event)

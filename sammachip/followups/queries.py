@@ -7,7 +7,7 @@ from flask_login import current_user
 from sqlalchemy import case, select
 
 from ..domain.areas import village_filter
-from ..domain.thai_dates import BANGKOK
+from ..domain.thai_dates import as_bangkok
 from ..extensions import db
 from ..models import Attendance, FollowUp, Household, TrainingDay, Village
 
@@ -44,7 +44,7 @@ def due_visits(user, today: date) -> "OrderedDict[Village, list]":
 
 def timeline(household: Household, today: date) -> list[dict]:
     """Intake, each training day, each follow-up, in date order."""
-    entries = [{"date": household.consent_at.astimezone(BANGKOK).date(), "kind": "intake"}]
+    entries = [{"date": as_bangkok(household.consent_at).date(), "kind": "intake"}]
     days = db.session.execute(
         select(TrainingDay, Attendance.household_id)
         .outerjoin(Attendance, (Attendance.day_id == TrainingDay.id) & (Attendance.household_id == household.id))

@@ -43,14 +43,12 @@ def mark(village_id: int, step: str):
     village = village_or_404(village_id)
     if step not in MANUAL_STEPS:
         abort(404)
-    form = StepMarkForm(prefix=step)
-    if not form.validate():
-        return process(village_id, {step: form}, 422)
-    if form.done_on.data > today():
-        form.done_on.errors.append(_("วันที่ต้องไม่เลยวันนี้"))
-        return process(village_id, {step: form}, 422)
     mark = current_mark(village.id, step) or VillageStepMark(
         village_id=village.id, fiscal_year=current_fiscal_year(), step=step)
+    form = StepMarkForm(prefix=step)
+    form.fiscal_year = mark.fiscal_year  # the date rule's year
+    if not form.validate():
+        return process(village_id, {step: form}, 422)
     mark.done_on, mark.note, mark.marked_by_id = form.done_on.data, form.note.data or "", current_user.id
     db.session.add(mark)
     db.session.commit()

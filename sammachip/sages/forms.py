@@ -4,6 +4,7 @@ from wtforms import HiddenField, RadioField, SelectField
 from wtforms.validators import ValidationError
 
 from ..domain.clock import today
+from ..domain.date_rules import sage_course
 from ..forms_common import day, occupation_checks, options, phone, text, whole_number, yes_no
 
 
@@ -31,11 +32,11 @@ class CriterionForm(FlaskForm):
 
 class TrainingForm(FlaskForm):
     training_centre = text(_l("ศูนย์ศึกษาและพัฒนาชุมชน (ศพช.) ที่เข้าอบรม"), 100, required=False)
-    course_start = day(_l("วันเริ่มอบรม"))
-    course_end = day(_l("วันสุดท้ายของการอบรม"))
+    course_start = day(_l("วันเริ่มอบรม"), rule=sage_course)
+    course_end = day(_l("วันสุดท้ายของการอบรม"), rule=sage_course)
     course_passed = RadioField(_l("ผลการอบรม"), validate_choice=False, default="", choices=options([
         ("", _l("ยังไม่ทราบ")), ("yes", _l("ผ่าน")), ("no", _l("ไม่ผ่าน"))]))
-    workshop_date = day(_l("วันประชุมเชิงปฏิบัติการระดับจังหวัด"))
+    workshop_date = day(_l("วันประชุมเชิงปฏิบัติการระดับจังหวัด"), rule=sage_course)
     version = HiddenField()
 
     def validate_course_end(self, field):

@@ -54,7 +54,7 @@ def edit_day(village_id: int, day_no: int):
         abort(404)
     day = days_of(village.id, fy).get(day_no)
     team = team_of(db.session, village.id, fy)
-    form = day_form(day, team)
+    form = day_form(day, team, fy)
     if form.validate_on_submit():
         if order_problem(db.session, village.id, fy, day_no, form.held_on.data):
             form.held_on.errors.append(_("วันที่ต้องเรียงตามลำดับ วันที่ 1 ถึงวันที่ %(n)s", n=rules_for(fy).training_days))
@@ -71,8 +71,9 @@ def day_page(form: TrainingDayForm, village: Village, day_no: int, fy: int):
     return render_template("training/day_form.html", form=form, village=village, day_no=day_no, programme=rules_for(fy))
 
 
-def day_form(day: TrainingDay | None, team) -> TrainingDayForm:
+def day_form(day: TrainingDay | None, team, fiscal_year: int) -> TrainingDayForm:
     form = TrainingDayForm(obj=day if request.method == "GET" else None)
+    form.fiscal_year = day.fiscal_year if day else fiscal_year  # the date rule's year
     form.trainers.choices = [(str(s.id), s.name) for s in team]
     if request.method == "GET" and day:
         form.trainers.data = [str(s.id) for s in day.trainers]
