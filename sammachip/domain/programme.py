@@ -118,3 +118,39 @@ def overridden(**values):
         yield replace(rules_for(0), fiscal_year=0)
     finally:
         _override = before
+
+
+def held_by_year(session, fiscal_year: int) -> dict[str, int]:
+    """What the year already holds: a limit cannot be set below it."""
+    from sqlalchemy import func
+
+    from ..models import Household, Sage, TrainingDay
+
+    per_village = (select(func.count().label("n")).where(Household.fiscal_year == fiscal_year,
+                                                         Household.status == "registered")
+                   .group_by(Household.village_id).subquery())
+    per_trainer = (select(func.count().label("n")).where(Household.fiscal_year == fiscal_year,
+                                                         Household.trainer_id.is_not(None))
+                   .group_by(Household.trainer_id).subquery())
+    assistants = (select(func.count().label("n")).where(Sage.fiscal_year == fiscal_year, Sage.role == "assistant")
+                  .group_by(Sage.village_id).subquery())
+    days = select(func.max(TrainingDay.day_no)).where(TrainingDay.fiscal_year == fiscal_year)
+    highest = lambda q: session.scalar(select(func.max(q.c.n))) or 0  # noqa: E731
+    return {"households_per_village": highest(per_village), "households_per_trainer": highest(per_trainer),
+            "assistants": highest(assistants), "training_days": session.scalar(days) or 0}
+
+
+def below_held(values: dict, held: dict) -> list[tuple[str, int]]:
+    """(field, what the year holds) for each limit set below it."""
+    return [(name, n) for name, n in held.items() if values[name] < n]
+
+
+def freeze_later_years(session, fiscal_year: int) -> None:
+    """Later years that read this year's row get their own first, so editing it changes only this year."""
+    from sqlalchemy import union
+
+    from ..models import Household, Sage, TrainingDay
+
+    years = union(*(select(m.fiscal_year).where(m.fiscal_year > fiscal_year) for m in (Household, Sage, TrainingDay)))
+    for year in session.scalars(select(years.subquery().c.fiscal_year)):
+        row_for(session, year)

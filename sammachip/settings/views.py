@@ -8,10 +8,11 @@ from sqlalchemy import func, select
 from ..access import requires
 from ..domain.clock import current_fiscal_year
 from ..domain.permissions import can_change_settings
+from ..domain.programme import below_held, forget_cached, freeze_later_years, held_by_year, row_for, rules_for
 from ..domain.reference import criteria_for
 from ..extensions import db
 from ..models import Occupation, PovertyLine, SageCriterion
-from .forms import CriterionForm, OccupationForm, PovertyLineForm
+from .forms import CriterionForm, OccupationForm, PovertyLineForm, RulesForm
 
 bp = Blueprint("settings", __name__, url_prefix="/settings")
 admin_required = requires(can_change_settings)
@@ -83,6 +84,39 @@ def add_criterion():
     db.session.add(criterion)
     db.session.commit()
     return redirect(url_for(".criteria", fy=fy), 303)
+
+
+PERCENT_FIELDS = ("practising_target", "income_target", "measured_from")
+
+
+@bp.route("/rules", methods=["GET", "POST"])
+@admin_required
+def rules():
+    """One year's programme numbers. Saving gives the year its own row (and later years
+    that read it theirs first), so no other year's figures change."""
+    fy = year_arg()
+    form = RulesForm(data=as_form_data(rules_for(fy)) if request.method == "GET" else None)
+    held = held_by_year(db.session, fy)
+    if form.validate_on_submit():
+        values = {**form.data, **{f: form[f].data / 100 for f in PERCENT_FIELDS}}
+        for name, n in below_held(values, held):
+            form[name].errors.append(_("ปีนี้มีแล้ว %(n)s ตั้งต่ำกว่านี้ไม่ได้", n=n))
+        if not any(form[name].errors for name in held):
+            freeze_later_years(db.session, fy)
+            row = row_for(db.session, fy)
+            for name in RulesForm.FIELDS:
+                setattr(row, name, values[name] if name != "followup_months" else values[name].replace(" ", ""))
+            db.session.commit()
+            forget_cached(db.session)
+            flash(_("บันทึกเกณฑ์ของปีงบประมาณ %(fy)s แล้ว", fy=fy), "success")
+            return redirect(url_for(".rules", fy=fy), 303)
+    return render_template("settings/rules.html", form=form, fy=fy, held=held), 422 if form.errors else 200
+
+
+def as_form_data(rules) -> dict:
+    data = {name: getattr(rules, name) for name in RulesForm.FIELDS}
+    data["followup_months"] = ",".join(str(m) for m in rules.followup_months)
+    return {**data, **{f: round(data[f] * 100) for f in PERCENT_FIELDS}}
 
 
 @bp.route("/poverty-lines", methods=["GET", "POST"])
