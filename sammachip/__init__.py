@@ -24,6 +24,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
     register_extensions(app)
+    register_hardening(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_errorhandlers(app)
@@ -47,6 +48,12 @@ def register_extensions(app: Flask) -> None:
     from .auth.session import configure_login
 
     configure_login(login_manager)
+
+
+def register_hardening(app: Flask) -> None:
+    from .hardening import init_hardening
+
+    init_hardening(app)
 
 
 def register_blueprints(app: Flask) -> None:
