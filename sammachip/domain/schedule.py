@@ -3,10 +3,10 @@ import calendar
 from datetime import date
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from ..models import Attendance, FollowUp, Household, TrainingDay
+from ..models.base import dialect_insert
 from ..models.training import SCHEDULED
 from .programme import rules_for
 
@@ -74,6 +74,5 @@ def insert_if_absent(session: Session):
     """INSERT of scheduled visits that skips one already there: a request tapping
     another training day of the same household at the same moment may have
     inserted it after we looked (the unique index on scheduled visits says so)."""
-    dialect = {"postgresql": postgresql, "sqlite": sqlite}[session.get_bind().dialect.name]
-    return dialect.insert(FollowUp.__table__).on_conflict_do_nothing(
+    return dialect_insert(session.get_bind(), FollowUp.__table__).on_conflict_do_nothing(
         index_elements=["household_id", "due_date"], index_where=SCHEDULED)
