@@ -25,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
     register_extensions(app)
+    register_hardening(app)
     register_blueprints(app)
     register_template_helpers(app)
     register_errorhandlers(app)
@@ -73,6 +74,12 @@ def register_security_headers(app: Flask) -> None:
         app, content_security_policy=CSP, frame_options="DENY", referrer_policy="same-origin",
         force_https=production, strict_transport_security=production,
         session_cookie_secure=production, session_cookie_http_only=True)
+
+
+def register_hardening(app: Flask) -> None:
+    from .hardening import init_hardening
+
+    init_hardening(app)
 
 
 def register_blueprints(app: Flask) -> None:

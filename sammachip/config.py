@@ -54,6 +54,9 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         "REMEMBER_COOKIE_SECURE": production,
         # Officers stay logged in on their own phone for a month, not a year.
         "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+        # /healthz answers 503 when a SQLite file's disk has less than this left (a small
+        # write may still fit in pages already allocated, a new household may not).
+        "HEALTHZ_MIN_FREE_MB": int(env.get("HEALTHZ_MIN_FREE_MB") or 50),
         "MAX_CONTENT_LENGTH": 1024 * 1024,  # no form here needs more; a bigger body is refused
         # A field interview can take an hour; a CSRF token that expires
         # mid-interview would throw the officer's typing away.

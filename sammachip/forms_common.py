@@ -36,7 +36,9 @@ def whole_number(label, low: int, high: int, required: bool = True, **kw):
 
 def yes_no(label, required: bool = True, **kw):
     first = InputRequired(_l("กรุณาเลือก ใช่ หรือ ไม่ใช่")) if required else Optional()
+    # Stripped: a stray space is no answer (an optional field's Optional() would otherwise pass it on).
     return RadioField(label, choices=options([("yes", _l("ใช่")), ("no", _l("ไม่ใช่"))]), validate_choice=False,
+                      filters=[strip],
                       validators=[first, AnyOf(["yes", "no"], message=_l("กรุณาเลือก ใช่ หรือ ไม่ใช่"))], **kw)
 
 

@@ -5,7 +5,7 @@ one month's income ending on the visit date (the issue's rule), so each is
 given that month's length in days.
 
 Revision ID: cbc87d9aeeb7
-Revises: a1c3e5d7f901
+Revises: e8466c4c0ecd
 Create Date: 2026-11-24 19:29:24.086963
 
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'cbc87d9aeeb7'
-down_revision = 'a1c3e5d7f901'
+down_revision = 'e8466c4c0ecd'
 branch_labels = None
 depends_on = None
 

@@ -6,6 +6,8 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..models import Attendance, FollowUp, Household, TrainingDay
+from ..models.base import dialect_insert
+from ..models.training import SCHEDULED
 from .programme import rules_for
 
 
@@ -61,6 +63,16 @@ def sync_schedule(session: Session, village_id: int, fiscal_year: int,
     stale = [r.id for r in existing if r.status == "due" and (r.household_id, r.due_date) not in wanted]
     if stale:
         session.execute(delete(FollowUp).where(FollowUp.id.in_(stale)))
-    for household_id, due in sorted(wanted - have):
-        session.add(FollowUp(household_id=household_id, kind="scheduled", status="due", due_date=due))
+    missing = [{"household_id": h, "kind": "scheduled", "status": "due", "due_date": d}
+               for h, d in sorted(wanted - have)]
+    if missing:
+        session.execute(insert_if_absent(session), missing)
     return present
+
+
+def insert_if_absent(session: Session):
+    """INSERT of scheduled visits that skips one already there: a request tapping
+    another training day of the same household at the same moment may have
+    inserted it after we looked (the unique index on scheduled visits says so)."""
+    return dialect_insert(session.get_bind(), FollowUp.__table__).on_conflict_do_nothing(
+        index_elements=["household_id", "due_date"], index_where=SCHEDULED)

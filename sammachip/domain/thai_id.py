@@ -2,16 +2,20 @@
 from stdnum import exceptions
 from stdnum.th import pin
 
+# A Thai keyboard types ๐–๙; an ID card prints 0–9. Both are the same number.
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
 
 def normalize(raw: str) -> str:
-    """Digits only: spaces and dashes as officers type them are dropped."""
-    return pin.compact(raw or "")
+    """Arabic digits only: spaces and dashes as officers type them are dropped,
+    Thai digits become 0–9."""
+    return pin.compact((raw or "").translate(THAI_DIGITS))
 
 
 def problem(raw: str) -> str | None:
     """None when valid, else one of: length, digits, check, first_digit."""
     number = normalize(raw)
-    if not number.isdigit():
+    if not (number.isascii() and number.isdigit()):  # "²" or "٣" are digits to Python, not on an ID card
         return "digits"
     if len(number) != 13:
         return "length"

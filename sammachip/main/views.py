@@ -1,10 +1,9 @@
-from flask import Blueprint, redirect, url_for
+from flask import Blueprint, current_app, redirect, url_for
 from flask_login import current_user
-from sqlalchemy import text
 
 from ..access import public, requires
 from ..domain.permissions import can_read, first_screen
-from ..extensions import db
+from .health import database_problem
 
 bp = Blueprint("main", __name__)
 
@@ -27,9 +26,8 @@ def home():
 @bp.get("/healthz")
 @public
 def healthz():
-    try:
-        db.session.execute(text("SELECT 1"))
-    except Exception:  # any failure to reach the database means "not ready"
-        db.session.rollback()
-        return "database unavailable\n", 503, {"Content-Type": "text/plain"}
+    """200 when the database answers and takes a write; 503 (with the reason) when not."""
+    problem = database_problem(min_free_mb=current_app.config.get("HEALTHZ_MIN_FREE_MB", 0))
+    if problem:
+        return f"database {problem.replace('_', ' ')}\n", 503, {"Content-Type": "text/plain"}
     return "ok\n", 200, {"Content-Type": "text/plain"}

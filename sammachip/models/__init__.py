@@ -1,4 +1,5 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
@@ -13,6 +14,7 @@ __all__ = [
     "FollowUp",
     "TrainingDay",
     "training_day_trainers",
+    "Heartbeat",
     "HOUSEHOLD_STATUSES",
     "Household",
     "HouseholdChange",

@@ -2,6 +2,7 @@
 from datetime import datetime
 
 from sqlalchemy import DateTime, Integer, String
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from ..clock import utcnow  # rows are stamped by the app's clock (re-exported for the models)
@@ -38,3 +39,8 @@ class SubmittedOnce:
     """
 
     submit_token: Mapped[str | None] = mapped_column(String(36), unique=True)
+
+
+def dialect_insert(bind, table):
+    """The database's own INSERT, for its ON CONFLICT clauses (SQLite and PostgreSQL spell them alike)."""
+    return {"postgresql": postgresql, "sqlite": sqlite}[bind.dialect.name].insert(table)

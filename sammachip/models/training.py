@@ -7,6 +7,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     SmallInteger,
     String,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -61,12 +63,20 @@ class Attendance(db.Model):
     marked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+SCHEDULED = text("kind = 'scheduled'")
+
+
 class FollowUp(Timestamps, Versioned, SubmittedOnce, db.Model):
     """A follow-up visit: scheduled after training, planned at a visit, or
     added any time. status: due → draft (checklist started) → done."""
 
     __tablename__ = "followups"
     __table_args__ = (
+        # One scheduled visit per household and date, whatever taps race to
+        # make it (sync_schedule inserts with ON CONFLICT DO NOTHING on this);
+        # planned and extra visits may share a date.
+        Index("uq_followups_scheduled_household_due", "household_id", "due_date", unique=True,
+              sqlite_where=SCHEDULED, postgresql_where=SCHEDULED),
         CheckConstraint("status IN ('due', 'draft', 'done')", name="status_known"),
         CheckConstraint("kind IN ('scheduled', 'planned', 'extra')", name="kind_known"),
         CheckConstraint("income_last_month IS NULL OR income_last_month >= 0", name="income_not_negative"),

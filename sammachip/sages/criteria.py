@@ -38,7 +38,7 @@ class Criteria(Wizard):
         return MultiDict({"met": from_bool(answer.met), "note": answer.note} if answer else {})
 
     def check(self, sage, step, form):
-        if not form.met.data:
+        if form.met.data not in ("yes", "no"):  # "next" needs an answer; blank or spaces are none
             form.met.errors.append(_("กรุณาเลือก ใช่ หรือ ไม่ใช่"))
             return False
         return True
