@@ -48,7 +48,9 @@ def init_error_pages(app) -> None:
     @app.after_request
     def no_store_for_logged_in(response):
         # Pages hold personal data: do not let a shared phone's cache keep them.
-        if current_user and current_user.is_authenticated and request.endpoint != "static":
+        # Static files first: asking for current_user would read the session
+        # (Vary: Cookie) and load the user from the database.
+        if request.endpoint != "static" and current_user and current_user.is_authenticated:
             response.headers.setdefault("Cache-Control", "private, no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         # No page of ours belongs in someone else's frame (one-tap buttons could be clickjacked).
