@@ -124,7 +124,7 @@ def measure(trips: RoundTrips, client, token: str, page: Page, plan: Plan, repea
     times, counts, bad = [], [], 0
     deadline = time.perf_counter() + seconds
     for i in range(3 + max(repeats, MIN_SAMPLES)):  # 3 to warm caches (templates, translations, pool)
-        if time.perf_counter() > deadline:
+        if times and time.perf_counter() > deadline:
             break
         names = names_for(client, token, page, plan, i)
         trips.reset()
