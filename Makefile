@@ -5,6 +5,11 @@ BIN := $(VENV)/bin
 MO := translations/en/LC_MESSAGES/messages.mo
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# Content-hashed copies of static/ and their manifest (Flask-Static-Digest): built
+# here, never committed (.gitignore). HASHED matches the copies, not the sources.
+DIGEST := static/cache_manifest.json
+HASHED := -regextype posix-extended -regex '.*-[0-9a-f]{32}\.[^/]*'
+STATIC := $(shell find static -type f ! -name cache_manifest.json ! \( $(HASHED) \))
 
 .PHONY: run test lint install install-dev browser-deps translations migrate demo bench bench-quick clean
 
@@ -21,9 +26,14 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 $(MO): translations/en/LC_MESSAGES/messages.po $(VENV)/.runtime
 	$(BIN)/pybabel compile -d translations >/dev/null
 
-install: $(VENV)/.runtime $(MO)
+# Rebuilt whenever a static file changes; old copies go first.
+$(DIGEST): $(STATIC) $(VENV)/.runtime
+	find static -type f $(HASHED) -delete
+	$(BIN)/flask --app app digest compile >/dev/null
 
-install-dev: $(VENV)/.dev $(MO)
+install: $(VENV)/.runtime $(MO) $(DIGEST)
+
+install-dev: $(VENV)/.dev $(MO) $(DIGEST)
 
 ## make run: set up, migrate, load the demo data, serve on http://127.0.0.1:5000
 run: install
@@ -57,4 +67,5 @@ bench-quick: install-dev
 	$(BIN)/python -m bench.run --quick
 
 clean:
-	rm -rf $(VENV) instance/*.db* $(MO)
+	rm -rf $(VENV) instance/*.db* $(MO) $(DIGEST)
+	find static -type f $(HASHED) -delete

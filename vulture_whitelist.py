@@ -11,6 +11,10 @@ _.login_message_category
 _.is_active
 _.isolation_level
 _.choices  # read by WTForms when it draws and checks a field
+_.session_interface  # Flask's
+_.no_cache  # Cache-Control fields, read by Werkzeug
+_.max_age
+_.immutable
 _.process_formdata  # called by WTForms with what was posted
 
 # A pytest hook (tests/conftest.py), called by pytest by its name.

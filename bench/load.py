@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
+ACCEPT_ENCODING = "br, gzip"  # as a phone's browser asks: compressing is part of the cost
 
 
 def ensure_wrk() -> str | None:
@@ -38,7 +39,7 @@ def run_load(url: str, cookie: str | None, seconds: float, connections: int) -> 
 
 def with_wrk(wrk: str, url: str, cookie: str | None, seconds: float, connections: int) -> dict:
     cmd = [wrk, "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s", "--latency",
-           "-s", str(HERE / "wrk_count.lua"), url]
+           "-H", f"Accept-Encoding: {ACCEPT_ENCODING}", "-s", str(HERE / "wrk_count.lua"), url]
     if cookie:
         cmd[1:1] = ["-H", f"Cookie: {cookie}"]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=seconds + 60)
@@ -67,7 +68,7 @@ def with_python(url: str, cookie: str | None, seconds: float, connections: int) 
 def python_loader(url: str, seconds: float, connections: int, cookie: str) -> dict:
     """Keep `connections` requests in flight for `seconds`; count non-200s and socket errors."""
     parts = urlsplit(url)
-    headers = {"Cookie": cookie} if cookie else {}
+    headers = {"Accept-Encoding": ACCEPT_ENCODING, **({"Cookie": cookie} if cookie else {})}
     counts = {"requests": 0, "errors": 0}
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds

@@ -1,8 +1,8 @@
-"""In-process measurements with Flask's test client: weight, SQL statements, latency."""
-import gzip
+"""In-process measurements with Flask's test client: database round trips and latency.
+
+Page weights are not taken here: bench/sent.py weighs them over HTTP as sent."""
 import re
 import time
-from html.parser import HTMLParser
 
 from sqlalchemy import event
 
@@ -14,29 +14,72 @@ from .seed import Plan
 
 SECRET_KEY = "bench-not-secret"
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+# What a phone's browser asks for: compressing is part of the page's cost.
+ACCEPT = {"Accept-Encoding": "br, gzip"}
+MIN_SAMPLES = 200  # fewer and a p95 is the second-slowest of a handful: not printed
 
 
-def gz(body: bytes) -> int:
-    return len(gzip.compress(body, compresslevel=6))  # nginx's and most servers' default level
+IDLE = 0  # psycopg.pq.TransactionStatus.IDLE
 
 
-class StatementCounter:
-    def __init__(self):
-        self.count = 0
+def in_transaction(conn) -> bool:
+    dbapi = getattr(conn, "dbapi_connection", conn)  # the pool hands over its proxy
+    if hasattr(dbapi, "pgconn"):
+        return dbapi.info.transaction_status != IDLE
+    return dbapi.in_transaction  # sqlite3
 
-    def __call__(self, conn, cursor, statement, *args):
-        # SQLite's BEGIN comes from the app's own hook; psycopg's is implicit and
-        # never seen here. Skipping it counts both databases alike.
-        if not statement.lstrip().upper().startswith("BEGIN"):
-            self.count += 1
+
+def implicit_begin(dbapi) -> bool:
+    """psycopg opens each transaction with a BEGIN of its own, and waits for it,
+    before the first statement (SQLite's BEGIN is the app's, and is seen)."""
+    return hasattr(dbapi, "pgconn") and not dbapi.autocommit and dbapi.info.transaction_status == IDLE
+
+
+class RoundTrips:
+    """Every call that waits for the database, not only the statements SQLAlchemy
+    sees: psycopg's implicit BEGIN, COMMIT / ROLLBACK (the pool's reset on
+    return included) and the pool's pre-ping."""
+
+    KINDS = ("statements", "begin", "end", "ping")
+
+    def __init__(self, engine):
+        self.reset()
+        event.listen(engine, "before_cursor_execute", self.on_execute)
+        dialect = engine.dialect
+        # Wrapped on this engine's dialect only: the pool calls these directly, no event fires.
+        for name, kind in (("do_commit", "end"), ("do_rollback", "end"), ("do_ping", "ping")):
+            setattr(dialect, name, self.counting(getattr(dialect, name), kind))
+
+    def reset(self) -> None:
+        self.counts = dict.fromkeys(self.KINDS, 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def on_execute(self, conn, cursor, statement, *args):
+        if statement.lstrip().upper().startswith("BEGIN"):
+            self.counts["begin"] += 1  # SQLite: the app's own BEGIN [IMMEDIATE]
+            return
+        if implicit_begin(conn.connection.dbapi_connection):
+            self.counts["begin"] += 1
+        self.counts["statements"] += 1
+
+    def counting(self, method, kind: str):
+        def wrapper(dbapi_conn):
+            # A COMMIT / ROLLBACK outside a transaction never reaches the server.
+            if kind == "ping" or in_transaction(dbapi_conn):
+                self.counts[kind] += 1
+            return method(dbapi_conn)
+
+        return wrapper
 
 
 def make_app(url: str):
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": SECRET_KEY})
-    counter = StatementCounter()
     with app.app_context():
-        event.listen(db.engine, "before_cursor_execute", counter)
-    return app, counter
+        trips = RoundTrips(db.engine)
+    return app, trips
 
 
 def dispose(app) -> None:
@@ -44,31 +87,16 @@ def dispose(app) -> None:
         db.engine.dispose()
 
 
-class Assets(HTMLParser):
-    """The scripts and stylesheets a browser fetches for the first load."""
-
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "script" and a.get("src"):
-            self.urls.append(a["src"])
-        if tag == "link" and "stylesheet" in (a.get("rel") or "").split() and a.get("href"):
-            self.urls.append(a["href"])
-
-
-def login(app, plan: Plan, user: str | None):
-    """A test client logged in as `user` through the real form, and its CSRF token."""
-    client = app.test_client()
+def login(client, plan: Plan, user: str | None) -> str:
+    """Log `client` (Flask's test client or bench/sent.py's) in as `user` through
+    the real form; return its CSRF token."""
     token = CSRF.search(client.get("/login").get_data(as_text=True)).group(1)
     if user:
         r = client.post("/login", data={"username": plan.users[user], "password": plan.password,
                                         "csrf_token": token})
         if r.status_code != 302:
             raise RuntimeError(f"login as {plan.users[user]} failed: HTTP {r.status_code}")
-    return client, token
+    return token
 
 
 def names_for(client, token: str, page: Page, plan: Plan, i: int) -> dict:
@@ -77,7 +105,7 @@ def names_for(client, token: str, page: Page, plan: Plan, i: int) -> dict:
 
 
 def send(client, token: str, page: Page, names: dict):
-    headers = {"HX-Request": "true"} if page.fragment else {}
+    headers = {**ACCEPT, **({"HX-Request": "true"} if page.fragment else {})}
     data = None
     if page.method != "GET":
         headers["X-CSRFToken"] = token
@@ -85,45 +113,38 @@ def send(client, token: str, page: Page, names: dict):
     return client.open(page.path.format(**names), method=page.method, headers=headers, data=data)
 
 
-def first_load(client, html: bytes) -> dict:
-    parser = Assets()
-    parser.feed(html.decode("utf-8", "replace"))
-    assets = {url: gz(client.get(url).get_data()) for url in dict.fromkeys(parser.urls)}
-    return {"html_gzip": gz(html), "assets_gzip": assets, "total_gzip": gz(html) + sum(assets.values())}
-
-
 def percentile(sorted_values: list[float], q: float) -> float:
     return sorted_values[max(0, min(len(sorted_values) - 1, round(q * len(sorted_values)) - 1))]
 
 
-MIN_SAMPLES = 10
-
-
-def measure(app, counter: StatementCounter, client, token: str, page: Page, plan: Plan, repeats: int,
-            seconds: float) -> dict:
-    """`repeats` timed requests, or fewer (at least MIN_SAMPLES) once `seconds` have
-    passed: a page taking seconds per request must not stretch the bench to an hour."""
-    times, statements, bad = [], [], 0
+def measure(trips: RoundTrips, client, token: str, page: Page, plan: Plan, repeats: int, seconds: float) -> dict:
+    """`repeats` timed requests (at least MIN_SAMPLES), or fewer once `seconds`
+    have passed; then the p95 is not reported (a page taking seconds per request
+    must not stretch the bench to an hour)."""
+    times, counts, bad = [], [], 0
     deadline = time.perf_counter() + seconds
-    for i in range(3 + repeats):  # 3 to warm caches (templates, translations, connection pool)
-        if len(times) >= MIN_SAMPLES and time.perf_counter() > deadline:
+    for i in range(3 + max(repeats, MIN_SAMPLES)):  # 3 to warm caches (templates, translations, pool)
+        if times and time.perf_counter() > deadline:
             break
         names = names_for(client, token, page, plan, i)
-        counter.count = 0
+        trips.reset()
         started = time.perf_counter()
         r = send(client, token, page, names)
-        elapsed, count = (time.perf_counter() - started) * 1000, counter.count
-        body = r.get_data()
+        elapsed = (time.perf_counter() - started) * 1000
+        counted = dict(trips.counts)
+        r.get_data()
         if page.after:
             page.after(client, token, names)
-        if i == 2:  # the first warm answer is the one weighed
-            if r.status_code != page.status:
-                return {"error": f"HTTP {r.status_code}"}
-            result = {"fragment_gzip": gz(body)} if page.fragment else first_load(client, body)
-        elif i > 2:
+        if i == 2 and r.status_code != page.status:
+            return {"error": f"HTTP {r.status_code}"}
+        if i > 2:
             times.append(elapsed)
-            statements.append(count)
+            counts.append(counted)
             bad += r.status_code != page.status
     times.sort()
-    return {**result, "sql": max(statements), "p50_ms": percentile(times, 0.5),
-            "p95_ms": percentile(times, 0.95), "requests": len(times), "bad_status": bad}
+    # The most seen over the repeats: a reconnect or a first-time query shows up too.
+    most = max(counts, key=lambda c: sum(c.values()))
+    return {"statements": max(c["statements"] for c in counts), "round_trips": sum(most.values()),
+            "round_trip_kinds": most, "p50_ms": percentile(times, 0.5),
+            "p95_ms": percentile(times, 0.95) if len(times) >= MIN_SAMPLES else None,
+            "requests": len(times), "bad_status": bad}

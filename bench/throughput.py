@@ -1,19 +1,21 @@
-"""Village page throughput under gunicorn (2 workers), next to the bare baseline
+"""Village page throughput under gunicorn (2 workers), next to the app's own
+floor (bench/floor_app.py) and the bare baseline (bench/baseline_app.py),
 served by the same gunicorn settings from the same database."""
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from http.cookiejar import CookieJar
 from pathlib import Path
 
-from .load import run_load
+from .load import ACCEPT_ENCODING, run_load
 from .measure import SECRET_KEY
 from .seed import Plan
 
@@ -76,7 +78,8 @@ def http_login(base: str, username: str, password: str) -> str:
 
 def check(url: str, cookie: str | None) -> None:
     """One request before the load: a redirect to /login must not pass for throughput."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    headers = {"Accept-Encoding": ACCEPT_ENCODING, **({"Cookie": cookie} if cookie else {})}
+    request = urllib.request.Request(url, headers=headers)
     with urllib.request.urlopen(request) as r:
         if r.status != 200 or urllib.parse.urlsplit(r.geturl()).path != urllib.parse.urlsplit(url).path:
             raise RuntimeError(f"{url} answered {r.status} at {r.geturl()}")
@@ -84,17 +87,36 @@ def check(url: str, cookie: str | None) -> None:
         urllib.request.urlopen(request).read()
 
 
-def throughput(database_url: str, plan: Plan, seconds: float, connections: int, logs: Path) -> dict:
-    path = f"/villages/{plan.village_id}"
-    results = {}
-    with gunicorn("app:app", database_url, logs / "gunicorn-app.log") as base:
-        cookie = http_login(base, plan.users["officer"], plan.password)
-        check(base + path, cookie)
-        results["village page"] = run_load(base + path, cookie, seconds, connections)
-    with gunicorn("bench.baseline_app:app", database_url, logs / "gunicorn-baseline.log") as base:
-        check(base + path, None)
-        results["baseline"] = run_load(base + path, None, seconds, connections)
-    base_rps = results["baseline"]["rps"]
-    results["ratio"] = results["village page"]["rps"] / base_rps if base_rps else 0.0
-    results.update(workers=WORKERS, path=path)
-    return results
+def spread(values: list[float]) -> dict:
+    return {"min": min(values), "median": statistics.median(values), "max": max(values)}
+
+
+def throughput(database_url: str, plan: Plan, rounds: int, seconds: float, connections: int, logs: Path) -> dict:
+    """The village page, the app's floor and the bare baseline, each on its own
+    gunicorn, loaded in turn for `rounds` rounds: a drift of the machine's speed
+    then touches all three alike, and each round gives its own ratios."""
+    village = f"/villages/{plan.village_id}"
+    targets = {"village page": ("app:app", village, True),
+               "app floor": ("bench.floor_app:app", "/bench-floor", True),
+               "baseline": ("bench.baseline_app:app", village, False)}
+    runs = {name: [] for name in targets}
+    with ExitStack() as stack:
+        urls = {}
+        for name, (target, path, logged_in) in targets.items():
+            base = stack.enter_context(gunicorn(target, database_url, logs / f"gunicorn-{target.split(':')[0]}.log"))
+            cookie = http_login(base, plan.users["officer"], plan.password) if logged_in else None
+            check(base + path, cookie)
+            urls[name] = base + path, cookie
+        for r in range(rounds):
+            order = list(targets)[r % 3:] + list(targets)[:r % 3]  # none always first or last
+            for name in order:
+                runs[name].append(run_load(*urls[name], seconds, connections))
+    rps = {name: [run["rps"] for run in runs[name]] for name in targets}
+    ratios = {"floor": [v / f if f else 0.0 for v, f in zip(rps["village page"], rps["app floor"])],
+              "baseline": [v / b if b else 0.0 for v, b in zip(rps["village page"], rps["baseline"])]}
+    return {"targets": {name: {"path": targets[name][1], "rps": spread(rps[name]),
+                               "errors": sum(run["errors"] for run in runs[name]), "runs": runs[name]}
+                        for name in targets},
+            "ratio_to_floor": spread(ratios["floor"]), "ratio_to_baseline": spread(ratios["baseline"]),
+            "rounds": rounds, "seconds": seconds, "connections": connections, "workers": WORKERS,
+            "tool": runs["village page"][0]["tool"]}

@@ -1,13 +1,17 @@
 """Sammachip: the สัมมาชีพชุมชน programme on an officer's phone."""
+import re
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 
 from .config import engine_options, load_config
-from .extensions import babel, csrf, db, htmx, login_manager, migrate
+from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate, static_digest
 
 ROOT = Path(__file__).resolve().parent.parent
+HASHED = re.compile(r"-[0-9a-f]{32}\.")  # a name from `flask digest compile`: its content's md5
+ONE_YEAR = 365 * 24 * 3600
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -27,6 +31,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_extensions(app)
     register_hardening(app)
     register_blueprints(app)
+    register_static(app)
     register_template_helpers(app)
     register_errorhandlers(app)
     register_security_headers(app)
@@ -45,6 +50,8 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     htmx.init_app(app)
+    compress.init_app(app)
+    static_digest.init_app(app)  # templates' static_url_for() reads static/cache_manifest.json
     babel.init_app(app, locale_selector=select_locale,
                    default_translation_directories=str(ROOT / "translations"))
     # `current_user` as a lazy proxy in templates: Flask-Login's own context
@@ -99,6 +106,30 @@ def register_blueprints(app: Flask) -> None:
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
                followups_bp, progress_bp, exports_bp, settings_bp):
         app.register_blueprint(bp)
+
+
+class PagesOnlySession(SecureCookieSessionInterface):
+    """Static files never save the session: no Set-Cookie, no `Vary: Cookie`
+    (Flask-Login's after-request hook looks into the session on every response)."""
+
+    def save_session(self, app, session, response):
+        if request.endpoint != "static":
+            super().save_session(app, session, response)
+
+
+def register_static(app: Flask) -> None:
+    app.session_interface = PagesOnlySession()
+
+    @app.after_request
+    def cache_hashed_static(response):
+        # A hashed name never changes content: a phone keeps it for a year and
+        # never asks again. Plain names (no manifest yet) are still revalidated.
+        if request.endpoint == "static" and HASHED.search((request.view_args or {}).get("filename", "")):
+            response.cache_control.no_cache = None
+            response.cache_control.public = True
+            response.cache_control.max_age = ONE_YEAR
+            response.cache_control.immutable = True
+        return response
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -1,9 +1,11 @@
 """Extensions are created here and bound to the app in create_app()."""
 from flask_babel import Babel
+from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
+from flask_static_digest import FlaskStaticDigest
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -28,3 +30,5 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 htmx = HTMX()
 babel = Babel()
+compress = Compress()
+static_digest = FlaskStaticDigest()

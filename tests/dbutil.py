@@ -2,7 +2,7 @@
 import os
 
 from flask_migrate import upgrade
-from sqlalchemy import insert, inspect, select, text
+from sqlalchemy import event, insert, inspect, select, text
 
 from sammachip.extensions import db
 
@@ -64,3 +64,25 @@ def count(model, *where) -> int:
     from sqlalchemy import func, select
 
     return db.session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+class QueryCounter:
+    """Statements run on `engine` inside the block, and connections taken from its pool."""
+
+    def __init__(self, engine):
+        self.engine, self.count, self.checkouts = engine, 0, 0
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self.bump)
+        event.listen(self.engine, "checkout", self.took)
+        return self
+
+    def bump(self, conn, cursor, statement, *args):
+        self.count += not statement.startswith("BEGIN")  # SQLite's explicit BEGIN is not a query
+
+    def took(self, *args):
+        self.checkouts += 1
+
+    def __exit__(self, *exc):
+        event.remove(self.engine, "before_cursor_execute", self.bump)
+        event.remove(self.engine, "checkout", self.took)

@@ -1,13 +1,14 @@
 """Village process steps, dashboards, roll-ups and their fixed query cost."""
 from datetime import date, timedelta
 
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from sammachip.domain.clock import today
 from sammachip.domain.progress import facts_of_village, steps_of
 from sammachip.extensions import db
 from sammachip.models import VillageStepMark
 
+from .dbutil import QueryCounter
 from .factories import (
     attend,
     full_village,
@@ -125,7 +126,7 @@ def test_district_dashboard_totals_filter_and_links(client, auth):
     assert by_practising.index("บ้านเอ") < by_practising.index("บ้านบี")
     assert client.get("/districts/6011").status_code == 404
     report = client.get("/districts/6013/report").text
-    assert "รายงานผลการดำเนินงาน" in report and "report.css" in report and "บ้านบี" in report
+    assert "รายงานผลการดำเนินงาน" in report and "/static/report-" in report and "บ้านบี" in report
 
 
 def test_province_rollup_one_row_per_district_only_own_province(client, auth):
@@ -143,21 +144,6 @@ def test_province_rollup_one_row_per_district_only_own_province(client, auth):
     auth.logout()
     auth.login("boss")
     assert client.get("/provinces/60").status_code == 404  # district users have their dashboard
-
-
-class QueryCounter:
-    def __init__(self, engine):
-        self.engine, self.count = engine, 0
-
-    def __enter__(self):
-        event.listen(self.engine, "before_cursor_execute", self.bump)
-        return self
-
-    def bump(self, conn, cursor, statement, *args):
-        self.count += not statement.startswith("BEGIN")  # SQLite's explicit BEGIN is not a query
-
-    def __exit__(self, *exc):
-        event.remove(self.engine, "before_cursor_execute", self.bump)
 
 
 def statements(client, url) -> int:

@@ -271,7 +271,7 @@ def test_certificate_is_printable_dated_and_recorded_once_a_day(client, officer,
     assert (cert.issued_on, cert.issued_by_id) == (today(), officer.id)
     page = client.get(first.headers["Location"]).text
     assert "ใบประกาศเกียรติคุณ" in page and "นางสมศรี" in page
-    assert format_date(today(), long=True) in page and "certificate.css" in page
+    assert format_date(today(), long=True) in page and "/static/certificate-" in page
 
 
 def test_certificate_only_for_team_members(client, officer, village):

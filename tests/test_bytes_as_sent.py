@@ -1,0 +1,77 @@
+"""Bytes as sent (issue 17): pages are compressed when the browser accepts it;
+static files have content-hashed names, are cached for a year, and never touch
+the session or the database."""
+import gzip
+import hashlib
+import json
+import re
+
+import brotli
+import pytest
+
+from sammachip import HASHED, ROOT
+from sammachip.extensions import db
+
+from .dbutil import QueryCounter
+from .factories import make_user
+
+STATIC_URL = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+
+
+@pytest.mark.parametrize("accept, coding, decompress", [
+    ("gzip, deflate, br, zstd", "br", brotli.decompress),  # a phone's Chrome
+    ("gzip", "gzip", gzip.decompress),
+])
+def test_pages_are_compressed_when_asked(client, auth, village, accept, coding, decompress):
+    make_user("officer", "officer", "6013", coordinated=("601303",))
+    auth.login("officer")
+    plain = client.get(f"/villages/{village.id}")
+    sent = client.get(f"/villages/{village.id}", headers={"Accept-Encoding": accept})
+    assert sent.status_code == 200 and sent.headers["Content-Encoding"] == coding
+    assert "Accept-Encoding" in sent.headers["Vary"]  # a shared cache keeps one copy per encoding
+    html = decompress(sent.data).decode()
+    assert village.name in html and html.rstrip().endswith("</html>")
+    assert len(sent.data) < len(plain.data) / 3
+    assert "Content-Encoding" not in plain.headers  # nothing asked, nothing compressed
+
+
+def test_hashed_static_files_are_immutable_without_session_or_database(client, auth):
+    make_user("officer", "officer", "6013")
+    auth.login("officer")  # the session cookie now goes with every request, as on a phone
+    urls = STATIC_URL.findall(client.get("/visits").text)
+    assert len(urls) >= 4 and all(HASHED.search(url) for url in urls), urls
+    with QueryCounter(db.engine) as counter:
+        responses = [client.get(url, headers={"Accept-Encoding": "br, gzip"}) for url in urls]
+    assert counter.count == 0 and counter.checkouts == 0  # no user loaded, not even a connection
+    for url, r in zip(urls, responses, strict=True):
+        assert r.status_code == 200, url
+        assert {d.strip() for d in r.headers["Cache-Control"].split(",")} == {
+            "public", "max-age=31536000", "immutable"}, url
+        assert "Set-Cookie" not in r.headers, url
+        assert "cookie" not in r.headers.get("Vary", "").lower(), url
+    assert responses[0].headers["Content-Encoding"] == "br"  # the stylesheet, compressed too
+
+
+def test_plain_static_names_are_still_revalidated(client):
+    # Only a hashed name promises unchanging content; an old link to app.css must see edits.
+    assert "immutable" not in client.get("/static/app.css").headers["Cache-Control"]
+
+
+def test_digest_manifest_matches_the_static_files():
+    """`make install` rebuilds it; a stale one would serve an old copy under a new page."""
+    manifest = ROOT / "static" / "cache_manifest.json"
+    assert manifest.exists(), "static/cache_manifest.json is missing: run `make install`"
+    for source, hashed in json.loads(manifest.read_text()).items():
+        digest = hashlib.md5((ROOT / "static" / source).read_bytes()).hexdigest()
+        assert hashed.endswith(f"-{digest}{(ROOT / 'static' / source).suffix}"), \
+            f"{hashed} is stale: run `make install`"
+        assert (ROOT / "static" / hashed).exists()
+
+
+def test_no_login_cookie_rides_along_with_another_sites_requests(client, auth):
+    """Compressed pages with secrets and echoed input are open to BREACH only when
+    another site can make the browser send its login along."""
+    make_user("officer", "officer", "6013")
+    cookies = auth.login("officer").headers.getlist("Set-Cookie")
+    logins = [c for c in cookies if c.startswith(("session=", "remember_token="))]
+    assert len(logins) == 2 and all("SameSite=Lax" in c for c in logins), cookies
