@@ -129,7 +129,7 @@ def seed_programme(
                 house_no=f"{10 + n}/{n % 3 + 1}",
                 main_occupation="ทำนา" if n % 2 else "รับจ้างทั่วไป",
                 income_per_year=45_000 + (n % 7) * 12_000,
-                occupation_income_per_year=0 if n % 3 else 6_000,
+                occupation_income_per_year=0 if n % 5 else 2_000,
                 need_occupation_id=team[n // 4 % len(team)].occupation_id,
                 trainer_id=team[n // 4].id if n // 4 < len(team) else None,
                 consent_at=utcnow() - timedelta(days=45),
@@ -171,8 +171,9 @@ def seed_programme(
         f.status, f.visit_date, f.visitors = "done", f.due_date, ["officer", "kpst"]
         f.practising = "no" if k % 8 == 7 else "yes"
         f.not_practising_reason = "no_capital" if f.practising == "no" else ""
-        f.occupation_income = 0 if f.practising == "no" else 1_500 + (k % 4) * 500
-        f.costs_saved, f.period_days = 300, 30
+        # A few hundred baht a month from the new occupation, and some food not bought.
+        f.occupation_income = 0 if f.practising == "no" else 150 + (k % 4) * 100
+        f.costs_saved, f.period_days = 60, 30
         f.sells_where, f.fund_source = "ตลาดนัดตำบล", "savings_group" if k % 3 == 0 else "none"
         f.fund_amount = 5_000 if f.fund_source != "none" else None
 
