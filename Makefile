@@ -11,7 +11,7 @@ DIGEST := static/cache_manifest.json
 HASHED := -regextype posix-extended -regex '.*-[0-9a-f]{32}\.[^/]*'
 STATIC := $(shell find static -type f ! -name cache_manifest.json ! \( $(HASHED) \))
 
-.PHONY: run test lint install install-dev browser-deps translations migrate demo bench bench-quick clean
+.PHONY: run test lint audit install install-dev browser-deps translations migrate demo bench bench-quick clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,11 +45,17 @@ run: install
 test: install-dev browser-deps
 	$(BIN)/pytest
 
-## make lint: style (ruff), dead code (vulture), package boundaries (import-linter)
+## make lint: style (ruff), dead code (vulture), package boundaries (import-linter), security (bandit)
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/vulture
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/bandit -q -r sammachip -ll
+
+## make audit: known vulnerabilities in the pinned requirements (needs the network: not in CI)
+audit: install-dev
+	$(BIN)/pip install --quiet pip-audit
+	$(BIN)/pip-audit -r requirements.txt
 
 browser-deps:
 	@bash scripts/browser-deps.sh
