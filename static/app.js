@@ -58,6 +58,18 @@ function sendAgain() {
   }, function () { say(document.body.dataset.msgOffline, [retryButton()]); });
 }
 
+// A form's buttons wait while it is sent, so a second tap cannot send it twice.
+// (Set here, not as an inherited hx-disabled-elt: links have no button to find.)
+function submitButtons(elt) {
+  return elt.tagName === "FORM" ? elt.querySelectorAll("button[type=submit]") : [];
+}
+document.addEventListener("htmx:beforeRequest", function (e) {
+  submitButtons(e.detail.elt).forEach(function (b) { b.disabled = true; });
+});
+document.addEventListener("htmx:afterRequest", function (e) {
+  submitButtons(e.detail.elt).forEach(function (b) { b.disabled = false; });
+});
+
 document.addEventListener("htmx:beforeRequest", function (e) {
   var trigger = e.detail.requestConfig && e.detail.requestConfig.triggeringEvent;
   var button = trigger && trigger.submitter;
