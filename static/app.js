@@ -109,6 +109,18 @@ document.addEventListener("htmx:afterRequest", function (e) {
   document.querySelectorAll("#flash .failed").forEach(function (p) { p.remove(); });
 });
 
+// Questions that apply to one answer only (data-show-if="field=value"): shown as
+// that answer is picked, hidden otherwise; the server ignores them too.
+document.addEventListener("change", function (e) {
+  var form = e.target.form;
+  if (!form) return;
+  form.querySelectorAll("[data-show-if]").forEach(function (box) {
+    var rule = box.dataset.showIf.split("=");
+    var picked = form.querySelector("input[name='" + rule[0] + "']:checked");
+    box.hidden = !(picked && picked.value === rule[1]);
+  });
+});
+
 // Print buttons (no inline handlers: the Content-Security-Policy allows none).
 document.addEventListener("click", function (e) {
   if (e.target.closest("[data-print]")) window.print();

@@ -31,7 +31,12 @@ def test_attendance_then_followup_moves_the_indicator(phone):
     shot(phone, "visits-due")
     phone.click("text=ครัวเรือนที่ 1")
     phone.wait_for_selector("text=ขั้นที่ 1 จาก 6")
+    assert not phone.is_visible("#not_practising_reason")  # "why not" only for ไม่ได้ทำ
+    phone.click("label.choice-no")
+    assert phone.is_visible("#not_practising_reason")
+    shot(phone, "followup-why-not")
     phone.click("label.choice-yes")
+    assert not phone.is_visible("#not_practising_reason")
     phone.click("button[value=next]")
     phone.wait_for_selector("text=ขั้นที่ 2 จาก 6")
     phone.fill("#occupation_income", "2500")

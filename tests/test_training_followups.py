@@ -266,3 +266,15 @@ def test_read_only_roles_cannot_open_a_checklist(client, auth, village):
     make_user("prov", "province", "6013")
     auth.login("prov")
     assert client.get(f"/followups/{followup.id}/2").status_code == 403
+
+
+def test_why_not_applies_only_to_not_practising(client, officer, village):
+    """Skip logic: the reason questions are hidden unless "ไม่ได้ทำ", and a reason typed
+    before the answer changed is not kept."""
+    followup = make_followup(make_household(village), None, status="due", due_date=today())
+    page = client.get(f"/followups/{followup.id}/1").text
+    assert 'data-show-if="practising=no" hidden' in page
+    done = run_checklist(client, followup.id, {**STEPS, 1: {"practising": "yes", "reason_text": "ไม่มีตลาด"}})
+    assert done.status_code == 303
+    db.session.refresh(followup)
+    assert (followup.practising, followup.not_practising_reason, followup.reason_text) == ("yes", "", "")

@@ -106,7 +106,7 @@ def apply_answers(followup: FollowUp, forms: dict, user_id: int) -> None:
     practising, income, funds, visit, nxt = (forms[n] for n in sorted(forms))
     followup.practising = practising.practising.data
     followup.not_practising_reason = practising.not_practising_reason.data or ""
-    followup.reason_text = practising.reason_text.data or ""
+    followup.reason_text = (practising.reason_text.data or "") if followup.practising == "no" else ""
     followup.occupation_income = income.occupation_income.data
     followup.costs_saved = income.costs_saved.data or 0
     followup.sells_where = income.sells_where.data or ""
