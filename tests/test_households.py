@@ -148,12 +148,17 @@ def test_html_in_names_is_escaped_everywhere(client, officer, village):
         assert "<img src=x" not in html and "&lt;img src=x" in html
 
 
-def test_same_id_in_the_same_year_anywhere_is_refused_naming_the_village(client, officer, village):
+def test_same_id_in_the_same_year_anywhere_is_refused_naming_only_villages_of_the_area(client, officer, village):
+    """PDPA: an officer learns which village holds the person only inside their own district."""
     far = make_village("601101", 4, "ไกลบ้าน")  # another district
     make_household(far, "คนเดิม", n=7)
+    near = make_village("601304", 5, "ใกล้บ้าน")
+    make_household(near, "คนใกล้", n=8)
     token = start(client, village)
     response = answer(client, token, 2, {**HEAD, "national_id": thai_pin(7)})
-    assert "ขึ้นทะเบียนแล้วในปีงบประมาณ" in response.text and "บ้านไกลบ้าน หมู่ 4" in response.text
+    assert "ขึ้นทะเบียนแล้วในปีงบประมาณ 2570 ในอำเภออื่น" in response.text and "ไกลบ้าน" not in response.text
+    nearby = answer(client, token, 2, {**HEAD, "national_id": thai_pin(8)})
+    assert "บ้านใกล้บ้าน หมู่ 5" in nearby.text
     # last year's registration does not block
     db.session.execute(Household.__table__.update().values(fiscal_year=current_fiscal_year() - 1))
     db.session.commit()

@@ -66,7 +66,7 @@ class Interview(Wizard):
         if step == 2:
             other = village_with_id(db.session, thai_id.normalize(form.national_id.data), draft.fiscal_year)
             if other is not None:
-                form.national_id.errors.append(duplicate_id_text(other, draft.fiscal_year))
+                form.national_id.errors.append(duplicate_id_text(other, draft.fiscal_year, current_user))
                 return False
         if step == 5:
             trainer = int(form.trainer.data) if form.trainer.data else None

@@ -85,7 +85,7 @@ def edit_form(household) -> HouseholdEditForm:
 def unique_id(form, household) -> bool:
     other = village_with_id(db.session, thai_id.normalize(form.national_id.data), household.fiscal_year, household.id)
     if other is not None:
-        form.national_id.errors.append(duplicate_id_text(other, household.fiscal_year))
+        form.national_id.errors.append(duplicate_id_text(other, household.fiscal_year, current_user))
         return False
     return True
 

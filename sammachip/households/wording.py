@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from ..domain import geo
+from ..domain.areas import covers
 from ..domain.programme import Rules
 from ..labels import HOUSEHOLD_STATUSES, label, role_label
 
@@ -12,7 +13,10 @@ def status_choices(rules: Rules) -> list[tuple[str, str]]:
             ("reserve", label(HOUSEHOLD_STATUSES, "reserve"))]
 
 
-def duplicate_id_text(village, fiscal_year: int) -> str:
+def duplicate_id_text(village, fiscal_year: int, user) -> str:
+    """Where the person is registered already: named only inside the user's own area (PDPA)."""
+    if not covers(user, village.district_code):
+        return _("เลขประจำตัวนี้ขึ้นทะเบียนแล้วในปีงบประมาณ %(fy)s ในอำเภออื่น", fy=fiscal_year)
     return _("เลขประจำตัวนี้ขึ้นทะเบียนแล้วในปีงบประมาณ %(fy)s ที่บ้าน%(v)s หมู่ %(moo)s ต.%(t)s อ.%(d)s",
              fy=fiscal_year, v=village.name, moo=village.moo, t=geo.subdistrict_name(village.subdistrict_code),
              d=geo.district_name(village.district_code))
