@@ -58,6 +58,7 @@ def test_whole_interview_makes_one_household_with_default_trainer(client, office
     assert count(HouseholdDraft) == 0
     page = client.get(f"/households/{household.id}").text
     assert "1-1017-00207-03-0" in page  # full ID on the household's own page
+    assert f"/villages/{village.id}/households/new" in page  # the next interview, in the same village
 
 
 def test_refused_consent_stores_nothing(client, officer, village):
