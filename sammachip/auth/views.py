@@ -1,3 +1,4 @@
+from math import ceil
 from urllib.parse import urlsplit
 
 from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
@@ -7,7 +8,9 @@ from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
 from ..access import public, requires
+from ..clock import utcnow
 from ..domain.permissions import can_read
+from ..domain.throttle import record_failure, unlock, wait_left
 from ..extensions import db
 from ..i18n import LANG_COOKIE
 from ..models import User
@@ -30,12 +33,31 @@ def login():
         return redirect(url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(select(User).where(User.username == form.username.data.strip()))
-        if user and user.active and user.check_password(form.password.data):
-            login_user(user, remember=True)
+        problem, status = sign_in(form.username.data.strip(), form.password.data, request.remote_addr or "")
+        if problem is None:
             return redirect(safe_next(request.args.get("next")))
-        form.password.errors.append(_("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"))
+        form.password.errors.append(problem)
+        return render_template("auth/login.html", form=form), status
     return render_template("auth/login.html", form=form)
+
+
+def sign_in(username: str, password: str, address: str) -> tuple[str | None, int]:
+    """Log the user in, or say why not (in Thai). One password check either way."""
+    now = utcnow()
+    wait = wait_left(db.session, username, address, now)
+    if wait is not None:
+        return _("ใส่รหัสผ่านผิดหลายครั้ง กรุณารอ %(m)s นาทีแล้วลองใหม่", m=ceil(wait.total_seconds() / 60)), 429
+    user = db.session.scalar(select(User).where(User.username == username))
+    if user and user.check_password(password) and user.active:
+        login_user(user, remember=True)
+        unlock(db.session, username)
+        db.session.commit()
+        return None, 303
+    if user is None:
+        User.check_no_password(password)
+    record_failure(db.session, username, address, now)
+    db.session.commit()
+    return _("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"), 200
 
 
 @bp.post("/logout")

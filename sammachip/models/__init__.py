@@ -5,7 +5,7 @@ from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
-from .user import ROLES, User, UserSubdistrict
+from .user import ROLES, LoginFailure, User, UserSubdistrict
 from .village import Village
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "HouseholdDraft",
     "PovertyLine",
     "ROLES",
+    "LoginFailure",
     "SAGE_ROLES",
     "Occupation",
     "ProgrammeRules",

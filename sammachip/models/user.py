@@ -1,5 +1,7 @@
+from datetime import datetime
+
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -7,6 +9,7 @@ from ..extensions import db
 from .base import Timestamps
 
 ROLES = ("admin", "province", "district", "officer")
+NOBODY = generate_password_hash("no account has this password")
 
 
 class User(UserMixin, Timestamps, db.Model):
@@ -33,6 +36,12 @@ class User(UserMixin, Timestamps, db.Model):
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
 
+    @staticmethod
+    def check_no_password(password: str) -> bool:
+        """The same work for a name that has no account, so timing does not tell which names exist."""
+        check_password_hash(NOBODY, password)
+        return False
+
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
@@ -58,3 +67,15 @@ class UserSubdistrict(db.Model):
     subdistrict_code: Mapped[str] = mapped_column(String(6), primary_key=True)
 
     user: Mapped[User] = relationship(back_populates="coordinated")
+
+
+class LoginFailure(db.Model):
+    """A wrong password, kept for 15 minutes' throttling (domain/throttle.py). In the
+    database, so every app server and worker counts the same failures."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), index=True)  # as typed, lower-cased: unknown names count too
+    address: Mapped[str] = mapped_column(String(45), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

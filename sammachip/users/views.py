@@ -6,6 +6,7 @@ from sqlalchemy import select
 from ..access import requires
 from ..domain import geo
 from ..domain.permissions import can_manage_users, manageable_roles, may_manage, works_anywhere
+from ..domain.throttle import PER_ACCOUNT, WINDOW, unlock
 from ..extensions import db
 from ..forms_common import placeholder
 from ..labels import USER_ROLES, label
@@ -41,6 +42,19 @@ def edit(user_id: int):
     return edit_form(user, new=False)
 
 
+@bp.post("/<int:user_id>/unlock")
+@requires(can_manage_users)
+def unlock_user(user_id: int):
+    """Clear an account's wrong-password count (it was locked for 15 minutes)."""
+    user = db.session.get(User, user_id)
+    if user is None or not may_manage(current_user, user):
+        abort(404)
+    unlock(db.session, user.username)
+    db.session.commit()
+    flash(_("ปลดล็อกผู้ใช้ %(u)s แล้ว", u=user.username), "success")
+    return redirect(url_for(".edit", user_id=user.id), 303)
+
+
 def edit_form(user: User, new: bool):
     form = UserForm(obj=user if request.method == "GET" and not new else None)
     if request.method == "GET" and not new:
@@ -57,7 +71,8 @@ def edit_form(user: User, new: bool):
         db.session.commit()
         flash(_("บันทึกผู้ใช้ %(u)s แล้ว", u=user.username), "success")
         return redirect(url_for(".index"), 303)
-    return render_template("users/form.html", form=form, user=user, new=new)
+    return render_template("users/form.html", form=form, user=user, new=new,
+                           lockout=(PER_ACCOUNT, int(WINDOW.total_seconds() // 60)))
 
 
 def fill_choices(form: UserForm) -> None:
