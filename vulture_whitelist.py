@@ -9,6 +9,7 @@ _.login_view
 _.login_message
 _.login_message_category
 _.is_active
+_.get_id  # Flask-Login puts it in the cookies
 _.isolation_level
 _.choices  # read by WTForms when it draws and checks a field
 _.session_interface  # Flask's

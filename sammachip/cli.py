@@ -3,7 +3,9 @@ import click
 from flask import Flask
 from sqlalchemy import select
 
+from .clock import utcnow
 from .domain import geo
+from .domain.sessions import end_all
 from .extensions import db
 from .models import ROLES, User
 from .users.rules import apply_area, area_error
@@ -37,6 +39,8 @@ def init_commands(app: Flask) -> None:
         user.full_name = full_name or user.full_name or username
         user.active = True
         user.set_password(password)
+        if user.id:
+            end_all(db.session, user.id, utcnow())  # a reset password signs every device out
         apply_area(user, role, province_code, district_code, list(subdistricts))
         db.session.add(user)
         db.session.commit()

@@ -57,6 +57,10 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         # Officers stay logged in on their own phone for a month, not a year.
         "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        # A signed-in device ends after this long without a request, and this long after it began.
+        "SESSION_IDLE_HOURS": max(8, int(env.get("SESSION_IDLE_HOURS", 12))),  # never cut an interview short
+        "SESSION_LIFETIME_DAYS": int(env.get("SESSION_LIFETIME_DAYS", 30)),
         # /healthz answers 503 when a SQLite file's disk has less than this left (a small
         # write may still fit in pages already allocated, a new household may not).
         "HEALTHZ_MIN_FREE_MB": int(env.get("HEALTHZ_MIN_FREE_MB") or 50),

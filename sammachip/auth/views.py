@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..access import public, requires
 from ..clock import utcnow
+from ..domain import sessions
 from ..domain.permissions import can_read
 from ..domain.throttle import record_failure, unlock, wait_left
 from ..extensions import db
@@ -49,6 +50,7 @@ def sign_in(username: str, password: str, address: str) -> tuple[str | None, int
         return _("ใส่รหัสผ่านผิดหลายครั้ง กรุณารอ %(m)s นาทีแล้วลองใหม่", m=ceil(wait.total_seconds() / 60)), 429
     user = db.session.scalar(select(User).where(User.username == username))
     if user and user.check_password(password) and user.active:
+        sessions.start(db.session, user, now)
         login_user(user, remember=True)
         unlock(db.session, username)
         db.session.commit()
@@ -63,6 +65,8 @@ def sign_in(username: str, password: str, address: str) -> tuple[str | None, int
 @bp.post("/logout")
 @requires(can_read)
 def logout():
+    sessions.end(db.session, current_user.session_key, utcnow())  # every copy of this device's cookies
+    db.session.commit()
     logout_user()
     flash(_("ออกจากระบบแล้ว"), "info")
     return redirect(url_for("auth.login"))

@@ -5,7 +5,7 @@ from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
-from .user import ROLES, LoginFailure, User, UserSubdistrict
+from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
 from .village import Village
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "SageCriterion",
     "SageRoleChange",
     "User",
+    "UserSession",
     "UserSubdistrict",
     "Village",
 ]

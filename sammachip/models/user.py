@@ -46,10 +46,11 @@ class User(UserMixin, Timestamps, db.Model):
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
 
-    def get_id(self) -> str:
-        """The session names the user and a piece of the password hash, so a
-        password change (e.g. a lost phone) logs out every other session."""
-        return f"{self.id}:{self.password_hash[-16:]}"
+    session_key = None  # (not a column) set by domain/sessions.py for the signed-in device
+
+    def get_id(self) -> str | None:
+        """What the cookies carry: the device's session key, nothing of the password."""
+        return self.session_key
 
     @property
     def coordinated_codes(self) -> list[str]:
@@ -79,3 +80,21 @@ class LoginFailure(db.Model):
     username: Mapped[str] = mapped_column(String(64), index=True)  # as typed, lower-cased: unknown names count too
     address: Mapped[str] = mapped_column(String(45), index=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class UserSession(db.Model):
+    """One signed-in device. The cookie (and the remember-me cookie) carry only
+    this row's random key, so logging out, a password change or "sign out
+    everywhere" ends every copy of the cookie (domain/sessions.py)."""
+
+    __tablename__ = "user_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 of the cookie's key
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    last_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The end of the password hash when it began (kept here, never in a cookie): any
+    # password change, by whatever path, ends the session.
+    password_stamp: Mapped[str] = mapped_column(String(16))

@@ -4,8 +4,10 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from ..access import requires
+from ..clock import utcnow
 from ..domain import geo
 from ..domain.permissions import can_manage_users, manageable_roles, may_manage, works_anywhere
+from ..domain.sessions import end_all
 from ..domain.throttle import PER_ACCOUNT, WINDOW, unlock
 from ..extensions import db
 from ..forms_common import placeholder
@@ -65,6 +67,8 @@ def edit_form(user: User, new: bool):
         user.username, user.full_name, user.active = form.username.data, form.full_name.data, form.active.data
         if form.password.data:
             user.set_password(form.password.data)
+            if user.id:
+                end_all(db.session, user.id, utcnow())  # a new password signs the old devices out
         apply_area(user, form.role.data, form.province_code.data, form.district_code.data,
                    form.subdistricts.data or [])
         db.session.add(user)
