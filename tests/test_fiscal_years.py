@@ -107,3 +107,29 @@ def test_every_record_makes_its_village_year_a_target(village):
     make_household(village, fiscal_year=2569)
     make_household(village, "อีก", n=2, fiscal_year=2569)
     assert targets() == {(village.id, 2568), (village.id, 2569)}
+
+
+def test_demo_holds_a_finished_year_and_one_under_way_and_seeds_once(app, client, auth):
+    from sammachip.demo import DEMO_PASSWORD
+    from sammachip.models import FollowUp, Household, Village
+
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    tables = (Sage, Household, TrainingDay, FollowUp, TargetVillage)
+    counts = [db.session.scalar(select(db.func.count()).select_from(t)) for t in tables]
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert [db.session.scalar(select(db.func.count()).select_from(t)) for t in tables] == counts
+    held = db.session.execute(select(TrainingDay.fiscal_year, db.func.min(TrainingDay.held_on),
+                                     db.func.max(TrainingDay.held_on)).group_by(TrainingDay.fiscal_year)).all()
+    assert {fy for fy, *_ in held} == {2569, 2570}
+    visits = db.session.execute(select(Household.fiscal_year, FollowUp.status, FollowUp.visit_date)
+                                .join(Household, Household.id == FollowUp.household_id)).all()
+    last_year = [(s, d) for fy, s, d in visits if fy == 2569]
+    assert last_year and all(s == "done" and date(2025, 10, 1) <= d <= date(2026, 9, 30) for s, d in last_year)
+    assert {s for fy, s, _ in visits if fy == 2570} == {"done", "due"}  # under way
+    auth.login("district", DEMO_PASSWORD)
+    now = client.get("/districts/6013").text
+    assert 'href="/districts/6013?fy=2569"' in now
+    last = client.get("/districts/6013?fy=2569").text
+    mae_wong = db.session.scalar(select(Village.name).where(Village.code == "60130101"))
+    assert f"บ้าน{mae_wong}" in last and f"บ้าน{mae_wong}" not in now
