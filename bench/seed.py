@@ -169,6 +169,11 @@ def rows_villages(ctx: Ctx):
                   for v in ctx.places)
 
 
+def rows_target_villages(ctx: Ctx):
+    """Every village is a target of the year."""
+    return ("village_id", "fiscal_year", "created_at"), ((v.id, ctx.fy, ctx.now) for v in ctx.places)
+
+
 def sage_id(village_id: int, k: int) -> int:
     return (village_id - 1) * SAGES_PER_VILLAGE + k + 1
 
@@ -336,6 +341,7 @@ TABLES: list[tuple[str, Callable]] = [
     ("users", rows_users),
     ("user_subdistricts", rows_user_subdistricts),
     ("villages", rows_villages),
+    ("target_villages", rows_target_villages),
     ("sages", rows_sages),
     ("sage_answers", rows_sage_answers),
     ("households", rows_households),

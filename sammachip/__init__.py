@@ -40,9 +40,11 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from .domain.targets import keep_targets
     from .i18n import select_locale
     from .sqlite_setup import configure_sqlite
 
+    keep_targets()
     db.init_app(app)
     with app.app_context():
         # (A test of a locked database shortens the wait; nothing else should.)
@@ -134,8 +136,10 @@ def register_static(app: Flask) -> None:
 
 def register_template_helpers(app: Flask) -> None:
     from .templating import init_template_helpers
+    from .years import init_years
 
     init_template_helpers(app)
+    init_years(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

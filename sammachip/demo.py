@@ -79,18 +79,22 @@ def person(i: int) -> str:
 
 
 def seed_programme(
-    session: Session, village: Village, team_size: int, households: int, trained: bool, base: int
+    session: Session, village: Village, team_size: int, households: int, trained: bool, base: int,
+    past: bool = False,
 ) -> None:
-    """A village part-way through the programme: a team, households, maybe a held training with visits."""
+    """A village part-way through this year's programme: a team, households, maybe a held training
+    with visits; or (`past`) through last year's, finished: trained in its January, every visit made."""
     from datetime import timedelta
 
     from .domain.clock import current_fiscal_year, today
+    from .domain.fiscal import fiscal_year_bounds
     from .domain.reference import criteria_for
     from .domain.schedule import sync_schedule
     from .models import Attendance, FollowUp, Household, Sage, SageAnswer, TrainingDay
     from .models.base import utcnow
 
-    fy = current_fiscal_year()
+    fy = current_fiscal_year() - past
+    anchor = fiscal_year_bounds(fy)[0] + timedelta(days=130) if past else today()  # the training's end, + 10 days
     if session.scalar(select(Sage.id).where(Sage.village_id == village.id, Sage.fiscal_year == fy)):
         return  # already seeded
     criteria = criteria_for(session, fy)
@@ -110,8 +114,8 @@ def seed_programme(
         )
         if k == 0:
             sage.training_centre, sage.course_passed = "ศพช.พิษณุโลก", True
-            sage.course_start, sage.course_end = today() - timedelta(days=60), today() - timedelta(days=56)
-            sage.workshop_date = today() - timedelta(days=50)
+            sage.course_start, sage.course_end = anchor - timedelta(days=60), anchor - timedelta(days=56)
+            sage.workshop_date = anchor - timedelta(days=50)
         team.append(sage)
     session.add_all(team)
     session.flush()
@@ -132,7 +136,7 @@ def seed_programme(
                 occupation_income_per_year=0 if n % 5 else 2_000,
                 need_occupation_id=team[n // 4 % len(team)].occupation_id,
                 trainer_id=team[n // 4].id if n // 4 < len(team) else None,
-                consent_at=utcnow() - timedelta(days=45),
+                consent_at=utcnow() - (today() - anchor) - timedelta(days=45),
             )
         )
     session.add_all(people)
@@ -144,7 +148,7 @@ def seed_programme(
             village_id=village.id,
             fiscal_year=fy,
             day_no=d,
-            held_on=today() - timedelta(days=40 - d),
+            held_on=anchor - timedelta(days=40 - d),
             topic=["เตรียมดินและแปลงปลูก", "เพาะกล้า", "ทำปุ๋ยหมัก", "ดูแลแปลงและป้องกันแมลง", "เก็บเกี่ยวและการตลาด"][d - 1],
             trainers=team[:2],
         )
@@ -157,23 +161,19 @@ def seed_programme(
     session.flush()
     sync_schedule(session, village.id, fy)
     session.flush()
-    first_due = session.scalars(
-        select(FollowUp).where(
-            FollowUp.household_id.in_([h.id for h in people]),
-            FollowUp.due_date
-            == min(
-                f.due_date
-                for f in session.scalars(select(FollowUp).where(FollowUp.household_id.in_([h.id for h in people])))
-            ),
-        )
-    ).all()
-    for k, f in enumerate(first_due[: len(first_due) - 3]):  # a few stay due: the officer's list for today
+    visits = session.scalars(select(FollowUp).where(FollowUp.household_id.in_([h.id for h in people]))
+                             .order_by(FollowUp.due_date, FollowUp.id)).all()
+    first = [f for f in visits if f.due_date == visits[0].due_date]
+    # Last year: every visit made. This year: the first round, but for a few still due (today's list).
+    since = dict.fromkeys((h.id for h in people), days[-1].held_on)  # each household's previous visit
+    for k, f in enumerate(visits if past else first[: len(first) - 3]):
         f.status, f.visit_date, f.visitors = "done", f.due_date, ["officer", "kpst"]
         f.practising = "no" if k % 8 == 7 else "yes"
         f.not_practising_reason = "no_capital" if f.practising == "no" else ""
         # A few hundred baht a month from the new occupation, and some food not bought.
-        f.occupation_income = 0 if f.practising == "no" else 150 + (k % 4) * 100
-        f.costs_saved, f.period_days = 60, 30
+        f.period_days, since[f.household_id] = max((f.due_date - since[f.household_id]).days, 1), f.due_date
+        f.occupation_income = 0 if f.practising == "no" else (150 + (k % 4) * 100) * f.period_days // 30
+        f.costs_saved = 2 * f.period_days
         f.sells_where, f.fund_source = "ตลาดนัดตำบล", "savings_group" if k % 3 == 0 else "none"
         f.fund_amount = 5_000 if f.fund_source != "none" else None
 
@@ -183,3 +183,12 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     seed_programme(session, by_code["60130302"], 5, 20, trained=True, base=0)
     seed_programme(session, by_code["60130403"], 3, 8, trained=False, base=200)
     seed_programme(session, by_code["60110102"], 5, 12, trained=False, base=400)
+    # Last fiscal year, finished: two villages trained and followed up.
+    seed_programme(session, by_code["60130101"], 5, 20, trained=True, base=600, past=True)
+    seed_programme(session, by_code["60110203"], 5, 12, trained=True, base=800, past=True)
+    # This year's targets: every other demo village (ticked once; a district may change its list).
+    from .domain.clock import current_fiscal_year
+    from .domain.targets import ensure_target
+
+    last = {by_code["60130101"].id, by_code["60110203"].id}
+    ensure_target(session.connection(), [(v.id, current_fiscal_year()) for v in villages if v.id not in last])

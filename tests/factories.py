@@ -163,3 +163,13 @@ def full_village(subdistrict="601303", moo=2, name="ครบ", practising=17, b
         attend(days, h, 5)
         make_followup(h, today() - timedelta(days=1), "yes" if n < practising else "no", income=3_000, days=365)
     return village
+
+
+def make_target(village: Village, fiscal_year: int | None = None) -> Village:
+    """Tick the village as a target of the year (the current one by default), with no records yet."""
+    from sammachip.domain.clock import current_fiscal_year
+    from sammachip.domain.targets import ensure_target
+
+    ensure_target(db.session.connection(), [(village.id, fiscal_year or current_fiscal_year())])
+    db.session.commit()
+    return village

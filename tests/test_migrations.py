@@ -11,3 +11,38 @@ def test_migrations_match_models():
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         diff = compare_metadata(context, db.metadata)
     assert diff == []
+
+
+def test_target_villages_migration_makes_one_for_every_village_year_with_records(village):
+    """Downgraded below it and upgraded again, the migration finds every (village, year) holding
+    sages, households, drafts, training days or marks (each once), and no other."""
+    from datetime import date
+
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import select
+
+    from sammachip.models import HouseholdDraft, TargetVillage, TrainingDay, VillageStepMark
+    from sammachip.models.base import utcnow
+
+    from .factories import make_household, make_sage, make_user, make_village
+
+    other, empty = make_village("601304", 1, "อื่น"), make_village("601305", 1, "ว่าง")
+    officer = make_user("o")
+    make_sage(village, fiscal_year=2568)
+    make_household(village, fiscal_year=2568)
+    make_household(village, "อีก", n=2, fiscal_year=2569)
+    db.session.add_all([
+        HouseholdDraft(token="00000000-0000-4000-8000-000000000000", village_id=other.id, officer_id=officer.id,
+                       fiscal_year=2570, consent_at=utcnow()),
+        TrainingDay(village_id=other.id, fiscal_year=2571, day_no=1, held_on=date(2027, 11, 1)),
+        VillageStepMark(village_id=other.id, fiscal_year=2567, step="group", done_on=date(2024, 5, 1)),
+    ])
+    db.session.commit()
+    ids = village.id, other.id, empty.id
+    db.session.remove()
+    downgrade(revision="23a639774729")  # just before target villages
+    upgrade()
+    found = set(db.session.execute(select(TargetVillage.village_id, TargetVillage.fiscal_year)).tuples())
+    here, there, nothing = ids
+    assert found == {(here, 2568), (here, 2569), (there, 2570), (there, 2571), (there, 2567)}
+    assert nothing not in {v for v, _ in found}

@@ -15,6 +15,7 @@ from .factories import (
     make_followup,
     make_household,
     make_sage,
+    make_target,
     make_training,
     make_user,
     make_village,
@@ -109,15 +110,16 @@ def test_district_dashboard_totals_filter_and_links(client, auth):
     make_user("boss", "district", "6013")
     a = full_village("601303", 1, "เอ", practising=17, base=0)
     full_village("601304", 2, "บี", practising=10, base=1)
-    make_village("601305", 3, "ซี")
-    make_village("601101", 4, "ลาดยาว")
+    make_target(make_village("601305", 3, "ซี"))  # a target, untouched
+    make_village("601306", 5, "ดี")  # not a target this year: not counted
+    make_target(make_village("601101", 4, "ลาดยาว"))
     auth.login("boss")
     assert client.get("/").headers["Location"] == "/districts/6013"
     html = client.get("/districts/6013").text
     assert "67.5%" in html and ">40<" in html and ">3%<" in html
     assert "ถึงเป้า 1" in html and "ต่ำกว่าเป้า 1" in html and "ยังไม่เริ่ม 1" in html
-    assert "ลาดยาว" not in html
-    assert f"/villages/{a.id}/households" in html  # each number links to its list
+    assert "ลาดยาว" not in html and "บ้านดี" not in html
+    assert f"/villages/{a.id}/households?fy=2570" in html  # each number links to its list
     only_b = client.get("/districts/6013?subdistrict=601304", headers={"HX-Request": "true"}).text
     assert "บ้านบี" in only_b and "บ้านเอ" not in only_b and "<html" not in only_b
     behind = client.get("/districts/6013?status=behind").text
@@ -132,8 +134,8 @@ def test_district_dashboard_totals_filter_and_links(client, auth):
 def test_province_rollup_one_row_per_district_only_own_province(client, auth):
     make_user("prov", "province", "6013")
     full_village("601303", 1, "เอ", practising=17)
-    make_village("601101", 4, "ลาดยาว")
-    make_village("100101", 1, "กรุงเทพ")
+    make_target(make_village("601101", 4, "ลาดยาว"))
+    make_target(make_village("100101", 1, "กรุงเทพ"))
     auth.login("prov")
     assert client.get("/").headers["Location"] == "/provinces/60"
     html = client.get("/provinces/60").text

@@ -10,10 +10,12 @@ from flask_login import current_user
 from ..access import requires
 from ..domain import geo
 from ..domain.areas import covers
-from ..domain.clock import current_fiscal_year, today
+from ..domain.clock import figures_day
 from ..domain.permissions import can_read
+from ..domain.targets import targets_in
 from ..domain.thai_dates import typed
 from ..models import Village
+from ..years import page_year, picker_years
 from .tables import tables
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
@@ -52,8 +54,9 @@ def safe(value):
 @bp.get("/")
 @requires(can_read)
 def index():
-    _, area = area_where()
-    return render_template("exports/index.html", area=area, tables=tables(), fy=current_fiscal_year())
+    where, area = area_where()
+    fy = page_year()
+    return render_template("exports/index.html", area=area, tables=tables(), fy=fy, years=picker_years(fy, where))
 
 
 @bp.get("/<kind>.<fmt>")
@@ -63,8 +66,8 @@ def download(kind: str, fmt: str):
         abort(404)
     where, area = area_where()
     title, build = tables()[kind]
-    fy = current_fiscal_year()
-    head, rows = build(current_user, where, fy, today())
+    fy = page_year()
+    head, rows = build(current_user, where & targets_in(fy), fy, figures_day(fy))
     name = f"sammachip-{kind}-{area}-{fy}.{fmt}"
     body, mime = (as_csv if fmt == "csv" else as_xlsx)(title, head, rows)
     return Response(body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'})

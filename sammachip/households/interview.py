@@ -11,7 +11,6 @@ from sqlalchemy.exc import IntegrityError
 
 from ..access import requires, village_or_404
 from ..domain import reference, thai_id
-from ..domain.clock import current_fiscal_year
 from ..domain.households import default_trainer, placement_problems, village_with_id
 from ..domain.permissions import can_edit
 from ..domain.programme import rules_for
@@ -22,6 +21,7 @@ from ..models import Household, HouseholdDraft, Village
 from ..models.base import utcnow
 from ..once import is_token, new_token, save_once
 from ..wizard import Step, Wizard
+from ..years import village_year
 from .forms import AssignForm, ConsentForm, HeadForm, LivelihoodForm, NeedForm
 from .queries import household_from, my_draft, trainer_choices
 from .wording import duplicate_id_text, placement_text, status_choices, trainer_option
@@ -84,7 +84,7 @@ class Interview(Wizard):
         return {
             "village": village,
             "draft": draft,
-            "rules": rules_for(draft.fiscal_year if draft else current_fiscal_year()),
+            "rules": rules_for(draft.fiscal_year if draft else village_year(village.id)),
             "crumb_url": url_for("villages.show", village_id=village.id),
             "crumb_label": _("← บ้าน%(name)s", name=village.name),
         }
@@ -142,7 +142,7 @@ def consent(village_id: int):
             token=form.token.data,
             village_id=village.id,
             officer_id=current_user.id,
-            fiscal_year=current_fiscal_year(),
+            fiscal_year=village_year(village.id),  # the page's year, not today's
             consent_at=utcnow(),
             data={},
         ),

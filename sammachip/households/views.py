@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from ..access import household_or_404, requires, village_or_404
 from ..domain import reference, thai_id
-from ..domain.clock import current_fiscal_year, today
+from ..domain.clock import today
 from ..domain.households import below_line, changes_between, placement_problems, poverty_line, village_with_id
 from ..domain.permissions import can_edit, can_read, sees_full_id
 from ..domain.phone import normalize as normalize_phone
@@ -18,6 +18,7 @@ from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
 from ..labels import HOUSEHOLD_STATUSES, label
 from ..models import HouseholdChange, Sage, Village
 from ..web import save_unless_stale
+from ..years import picker_years, village_year
 from .forms import HouseholdEditForm
 from .queries import changes_of, households_section, trainer_choices
 from .wording import FIELD_LABELS, duplicate_id_text, placement_text, trainer_option
@@ -35,9 +36,10 @@ EDITABLE = ("head_name", "national_id", "phone", "house_no", "members", "main_oc
 @requires(can_read)
 def index(village_id: int):
     village = village_or_404(village_id)
-    fy = current_fiscal_year()
+    fy = village_year(village.id)
     return render_template("households/index.html", village=village, fy=fy, programme=rules_for(fy),
-                           hh=households_section(village, fy, with_line=True))
+                           hh=households_section(village, fy, with_line=True),
+                           years=picker_years(fy, Village.id == village.id))
 
 
 @bp.get("/households/<int:household_id>")

@@ -4,6 +4,7 @@ from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, Household
 from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
+from .target import TargetVillage
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
 from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
 from .village import Village
@@ -30,6 +31,7 @@ __all__ = [
     "SageCertificate",
     "SageCriterion",
     "SageRoleChange",
+    "TargetVillage",
     "User",
     "UserSession",
     "UserSubdistrict",

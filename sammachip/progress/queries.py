@@ -1,9 +1,10 @@
 """Dashboard rows: every village's facts for a district, district sums for a province."""
 from sqlalchemy import select
 
-from ..domain.clock import current_fiscal_year, today
+from ..domain.clock import figures_day
 from ..domain.indicators import Indicators, total
 from ..domain.progress import empty_facts, facts_for, status_of, steps_of
+from ..domain.targets import targets_in
 from ..extensions import db
 from ..labels import VILLAGE_STATUSES, codes
 from ..models import Village
@@ -15,13 +16,12 @@ SORTS = {
 }
 
 
-def district_rows(district_code: str, subdistrict: str = "", status: str = "", sort: str = "code"):
-    """Every village of the district with its facts (a fixed number of queries),
-    the rows filtered and sorted as asked; counts and totals for the whole district."""
-    where = Village.district_code == district_code
-    fy = current_fiscal_year()
+def district_rows(district_code: str, fy: int, subdistrict: str = "", status: str = "", sort: str = "code"):
+    """Every target village of the district in the year with its facts (a fixed number of
+    queries), the rows filtered and sorted as asked; counts and totals for the whole district."""
+    where = (Village.district_code == district_code) & targets_in(fy)
     villages = db.session.scalars(select(Village).where(where)).all()
-    facts = facts_for(db.session, where, fy, today())
+    facts = facts_for(db.session, where, fy, figures_day(fy))
     rows = []
     for v in villages:
         f = facts.get(v.id) or empty_facts(fy)
@@ -36,15 +36,15 @@ def district_rows(district_code: str, subdistrict: str = "", status: str = "", s
         for r in rows
         if (not subdistrict or r["village"].subdistrict_code == subdistrict) and (not status or r["status"] == status)
     ]
-    return sorted(rows, key=SORTS.get(sort, SORTS["code"])), counts, totals, fy
+    return sorted(rows, key=SORTS.get(sort, SORTS["code"])), counts, totals
 
 
 def province_rows(province_code: str, fy: int):
-    """One row per district: villages, complete teams, households, statuses and
+    """One row per district: target villages, complete teams, households, statuses and
     indicators, adding up the villages' aggregates (already computed in SQL)."""
-    where = Village.province_code == province_code
+    where = (Village.province_code == province_code) & targets_in(fy)
     villages = db.session.execute(select(Village.id, Village.district_code).where(where)).all()
-    facts = facts_for(db.session, where, fy, today())
+    facts = facts_for(db.session, where, fy, figures_day(fy))
     rows = {}
     for vid, district_code in villages:
         f = facts.get(vid) or empty_facts(fy)

@@ -7,14 +7,16 @@ from sqlalchemy import select
 from ..access import requires, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
-from ..domain.clock import current_fiscal_year, today
+from ..domain.clock import figures_day
 from ..domain.permissions import can_edit, can_read, sees_province
 from ..domain.programme import rules_for
 from ..domain.progress import MANUAL_STEPS, facts_of_village, steps_of
+from ..domain.targets import held, set_targets, ticked
 from ..extensions import db
 from ..labels import VILLAGE_STATUSES, label
-from ..models import VillageStepMark
+from ..models import Village, VillageStepMark
 from ..web import render
+from ..years import page_year, picker_years, village_year
 from .forms import StepMarkForm
 from .queries import district_rows, province_rows
 from .wording import step_label
@@ -28,13 +30,14 @@ bp.add_app_template_filter(lambda code: label(VILLAGE_STATUSES, code), "status_l
 @requires(can_read)
 def process(village_id: int, forms=None, status=200):
     village = village_or_404(village_id)
-    fy = current_fiscal_year()
-    facts = facts_of_village(db.session, village.id, fy, today())
+    fy = village_year(village.id)
+    facts = facts_of_village(db.session, village.id, fy, figures_day(fy))
     forms = forms or {}
     for code in MANUAL_STEPS:
-        forms.setdefault(code, StepMarkForm(formdata=None, data={"done_on": today()}, prefix=code))
+        forms.setdefault(code, StepMarkForm(formdata=None, data={"done_on": figures_day(fy)}, prefix=code))
     return render_template("progress/village.html", village=village, facts=facts, steps=steps_of(facts),
-                           forms=forms, fy=fy, programme=facts.rules), status
+                           forms=forms, fy=fy, programme=facts.rules,
+                           years=picker_years(fy, Village.id == village.id)), status
 
 
 @bp.post("/villages/<int:village_id>/process/<step>")
@@ -43,8 +46,8 @@ def mark(village_id: int, step: str):
     village = village_or_404(village_id)
     if step not in MANUAL_STEPS:
         abort(404)
-    mark = current_mark(village.id, step) or VillageStepMark(
-        village_id=village.id, fiscal_year=current_fiscal_year(), step=step)
+    fy = village_year(village.id)  # the page's year, not today's
+    mark = current_mark(village.id, step, fy) or VillageStepMark(village_id=village.id, fiscal_year=fy, step=step)
     form = StepMarkForm(prefix=step)
     form.fiscal_year = mark.fiscal_year  # the date rule's year
     if not form.validate():
@@ -62,7 +65,7 @@ def undo(village_id: int, step: str):
     village = village_or_404(village_id)
     if step not in MANUAL_STEPS:
         abort(404)
-    mark = current_mark(village.id, step)
+    mark = current_mark(village.id, step, village_year(village.id))
     if mark is not None:
         db.session.delete(mark)
         db.session.commit()
@@ -70,9 +73,9 @@ def undo(village_id: int, step: str):
     return redirect(url_for(".process", village_id=village.id) + f"#step-{step}", 303)
 
 
-def current_mark(village_id: int, step: str) -> VillageStepMark | None:
+def current_mark(village_id: int, step: str, fy: int) -> VillageStepMark | None:
     return db.session.scalar(select(VillageStepMark).where(
-        VillageStepMark.village_id == village_id, VillageStepMark.fiscal_year == current_fiscal_year(),
+        VillageStepMark.village_id == village_id, VillageStepMark.fiscal_year == fy,
         VillageStepMark.step == step))
 
 
@@ -86,20 +89,23 @@ def district_or_404(district_code: str) -> str:
 @requires(can_read)
 def district(district_code: str):
     district_or_404(district_code)
+    fy = page_year()
     args = {k: request.args.get(k, "") for k in ("subdistrict", "status", "sort")}
-    rows, counts, totals, fy = district_rows(district_code, **args)
+    rows, counts, totals = district_rows(district_code, fy, **args)
     return render("progress/district.html", "progress/_district_rows.html", rows=rows, counts=counts,
                   totals=totals, district=district_code, fy=fy, args=args, programme=rules_for(fy),
-                  subdistricts=geo.subdistricts(district_code))
+                  subdistricts=geo.subdistricts(district_code),
+                  years=picker_years(fy, Village.district_code == district_code))
 
 
 @bp.get("/districts/<district_code>/report")
 @requires(can_read)
 def report(district_code: str):
     district_or_404(district_code)
-    rows, counts, totals, fy = district_rows(district_code)
+    fy = page_year()
+    rows, counts, totals = district_rows(district_code, fy)
     return render_template("progress/report.html", rows=rows, counts=counts, totals=totals,
-                           district=district_code, fy=fy, today=today(), programme=rules_for(fy))
+                           district=district_code, fy=fy, as_of=figures_day(fy), programme=rules_for(fy))
 
 
 @bp.get("/provinces/<province_code>")
@@ -107,7 +113,29 @@ def report(district_code: str):
 def province(province_code: str):
     if not geo.province_name(province_code) or not covers(current_user, province_code):
         abort(404)
-    fy = current_fiscal_year()
+    fy = page_year()
     rows, province_total = province_rows(province_code, fy)
     return render_template("progress/province.html", province=province_code, fy=fy, rows=rows,
-                           province_total=province_total, programme=rules_for(fy))
+                           province_total=province_total, programme=rules_for(fy),
+                           years=picker_years(fy, Village.province_code == province_code))
+
+
+@bp.route("/districts/<district_code>/targets", methods=["GET", "POST"])
+@requires(can_edit)
+def targets(district_code: str):
+    """The year's target villages, ticked; a year without any starts from the year before's list."""
+    district_or_404(district_code)
+    fy, where = page_year(), Village.district_code == district_code
+    if request.method == "POST":
+        wanted = {int(v) for v in request.form.getlist("village") if v.isdigit()}
+        kept = set_targets(db.session, where, fy, wanted)
+        db.session.commit()
+        flash(_("บันทึกหมู่บ้านเป้าหมายปีงบประมาณ %(fy)s แล้ว", fy=fy), "success")
+        if kept:
+            flash(_("%(n)s หมู่บ้านมีข้อมูลของปีนี้แล้ว จึงยังเป็นหมู่บ้านเป้าหมาย", n=len(kept)), "info")
+        return redirect(url_for(".targets", district_code=district_code), 303)
+    chosen, copied = ticked(db.session, where, fy)
+    villages = db.session.scalars(select(Village).where(where).order_by(Village.code)).all()
+    return render_template("progress/targets.html", district=district_code, fy=fy, villages=villages,
+                           chosen=chosen, copied=copied, held=held(db.session, where, fy),
+                           years=picker_years(fy, where, ahead=True))

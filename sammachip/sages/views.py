@@ -7,7 +7,6 @@ from flask_login import current_user
 
 from ..access import requires, village_or_404
 from ..domain import reference
-from ..domain.clock import current_fiscal_year
 from ..domain.permissions import can_edit, can_read
 from ..domain.phone import normalize
 from ..domain.programme import rules_for
@@ -19,6 +18,7 @@ from ..labels import role_label
 from ..models import Sage, SageCertificate, Village
 from ..once import create_once, new_token
 from ..web import save_unless_stale
+from ..years import picker_years, village_year
 from .criteria import criteria_wizard
 from .forms import SageForm, TrainingForm
 from .queries import candidates, certificate_of_today, history, sage_or_404, team_section
@@ -33,22 +33,23 @@ bp.add_app_template_global(missing_text, "team_missing")
 @requires(can_read)
 def index(village_id: int):
     village = village_or_404(village_id)
-    fy = current_fiscal_year()
+    fy = village_year(village.id)
     criteria = reference.criteria_for(db.session, fy)
     sages = candidates(village.id, fy)
     return render_template("sages/index.html", village=village, sages=sages, fy=fy, programme=rules_for(fy),
                            results={s.id: criteria_result(s, criteria) for s in sages},
-                           team=team_section(village, fy))
+                           team=team_section(village, fy), years=picker_years(fy, Village.id == village.id))
 
 
 @bp.route("/villages/<int:village_id>/sages/new", methods=["GET", "POST"])
 @requires(can_edit)
 def create(village_id: int):
     village = village_or_404(village_id)
+    fy = village_year(village.id)  # the page's year, not today's
     form = sage_form()
     if form.validate_on_submit():
         sage = create_once(Sage, form.submit_token.data, lambda token: fill_sage(Sage(
-            village_id=village.id, fiscal_year=current_fiscal_year(), created_by_id=current_user.id,
+            village_id=village.id, fiscal_year=fy, created_by_id=current_user.id,
             submit_token=token), form))
         flash(_("บันทึกผู้สมัคร %(name)s แล้ว ต่อไปประเมินเกณฑ์ทีละข้อ", name=sage.name), "success")
         return redirect(url_for(".criterion", sage_id=sage.id, step=1), 303)

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..access import in_area_or_404, requires, village_or_404
-from ..domain.clock import current_fiscal_year, today
+from ..domain.clock import today
 from ..domain.permissions import can_edit, can_read
 from ..domain.programme import rules_for
 from ..domain.schedule import days_present, sync_schedule
@@ -14,6 +14,7 @@ from ..domain.team import team_of
 from ..extensions import db
 from ..models import Attendance, Household, TrainingDay, Village
 from ..web import save_unless_stale, wants_fragment
+from ..years import picker_years, village_year
 from .forms import TrainingDayForm
 from .rules import order_problem
 
@@ -35,21 +36,21 @@ def registered_of(village_id: int, fiscal_year: int):
 @requires(can_read)
 def index(village_id: int):
     village = village_or_404(village_id)
-    fy = current_fiscal_year()
+    fy = village_year(village.id)
     days = days_of(village.id, fy)
     counts = dict(db.session.execute(
         select(Attendance.day_id, func.count()).where(Attendance.day_id.in_([d.id for d in days.values()]))
         .group_by(Attendance.day_id)).all())
     return render_template("training/index.html", village=village, days=days, counts=counts,
                            registered=db.session.scalar(registered_of(village.id, fy)), fy=fy,
-                           programme=rules_for(fy))
+                           programme=rules_for(fy), years=picker_years(fy, Village.id == village.id))
 
 
 @bp.route("/villages/<int:village_id>/training/<int:day_no>/edit", methods=["GET", "POST"])
 @requires(can_edit)
 def edit_day(village_id: int, day_no: int):
     village = village_or_404(village_id)
-    fy = current_fiscal_year()
+    fy = village_year(village.id)  # the page's year, not today's
     if day_no not in rules_for(fy).day_numbers:
         abort(404)
     day = days_of(village.id, fy).get(day_no)

@@ -5,7 +5,7 @@ from flask_login import current_user
 from ..access import requires, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
-from ..domain.clock import current_fiscal_year, today
+from ..domain.clock import figures_day
 from ..domain.permissions import can_edit, can_read, works_anywhere
 from ..domain.progress import facts_of_village, steps_of
 from ..domain.villages import DuplicateVillage, save_village
@@ -16,6 +16,7 @@ from ..models import Village
 from ..once import create_once, new_token
 from ..sages.queries import team_section
 from ..web import render, save_unless_stale
+from ..years import picker_years, village_year
 from .choices import fill_area_choices
 from .forms import VillageForm
 from .queries import village_counts_by_district, villages_of_district
@@ -68,12 +69,13 @@ def create():
 @requires(can_read)
 def show(village_id: int):
     village = village_or_404(village_id)
-    fy = current_fiscal_year()
+    fy = village_year(village.id)
     team = team_section(village, fy)
     hh = households_section(village, fy, team["team"])
-    facts = facts_of_village(db.session, village.id, fy, today(), team["team"], hh["all"])
+    facts = facts_of_village(db.session, village.id, fy, figures_day(fy), team["team"], hh["all"])
     return render_template("villages/show.html", village=village, fy=fy, team=team, hh=hh, facts=facts,
-                           steps=steps_of(facts), ind=facts.ind, programme=facts.rules)
+                           steps=steps_of(facts), ind=facts.ind, programme=facts.rules,
+                           years=picker_years(fy, Village.id == village.id))
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])
