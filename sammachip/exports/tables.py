@@ -204,9 +204,12 @@ def followups(user, where, fy: int, _today):
 
 def tables() -> dict:
     """Each table's file name, sheet title and builder."""
+    from .knowledge import knowledge
+
     return {
         "villages": (_("หมู่บ้านและตัวชี้วัด"), villages),
         "households": (_("ครัวเรือน"), households),
         "attendance": (_("การเข้าอบรม"), attendance),
         "followups": (_("การติดตาม"), followups),
+        "knowledge": (_("องค์ความรู้"), knowledge),
     }
