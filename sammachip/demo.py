@@ -182,3 +182,8 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     seed_programme(session, by_code["60130302"], 5, 20, trained=True, base=0)
     seed_programme(session, by_code["60130403"], 3, 8, trained=False, base=200)
     seed_programme(session, by_code["60110102"], 5, 12, trained=False, base=400)
+    from .demo_knowledge import seed_knowledge
+    from .domain.clock import today
+    from .models.base import utcnow
+
+    seed_knowledge(session, by_code, utcnow(), today())

@@ -16,9 +16,6 @@ from .programme import Rules, rules_for
 
 # Steps only an officer's mark can tell (the others are derived from the data).
 MANUAL_STEPS = {"group", "otop", "fund", "learning_centre"}
-# Steps now told by records: a mark made before keeps counting (as "บันทึกเดิม")
-# until the record does; no new marks are made for them.
-RECORD_STEPS = {"knowledge"}
 
 
 @dataclass
@@ -63,6 +60,8 @@ def steps_of(f: VillageFacts) -> list[Step]:
         "training": f.days_held >= rules.training_days,
         "followup": f.ind.trained > 0 and f.ind.team_visited >= f.ind.trained,
     }
+    # Steps now told by records: a mark made before keeps counting (as "บันทึกเดิม")
+    # until the record does; no new marks are made for them (not in MANUAL_STEPS).
     records = {"knowledge": f.knowledge}
     return [record_step(code, records[code], f.marks.get(code)) if code in records else
             Step(code, code in derived, derived[code] if code in derived else code in f.marks, f.marks.get(code))
@@ -113,7 +112,7 @@ def facts_for(session: Session, where, fiscal_year: int, today: date) -> dict[in
 
 
 def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: int, today: date) -> None:
-    """Training days held, indicators, knowledge records and officers' marks: four queries for any number of villages."""
+    """Training days held, indicators, knowledge records and officers' marks: four queries, any number of villages."""
     of = lambda vid: facts.setdefault(vid, empty_facts(fiscal_year))  # noqa: E731
     for vid, held in session.execute(
             select(TrainingDay.village_id, func.count()).join(Village, Village.id == TrainingDay.village_id)

@@ -5,7 +5,7 @@ from wtforms import RadioField, SelectField
 from wtforms.validators import ValidationError
 
 from ..domain.date_rules import sage_course
-from ..forms_common import day, occupation_checks, options, text
+from ..forms_common import choice_values, day, occupation_checks, options, text
 
 LONG = 8000  # one part's text
 
@@ -29,7 +29,7 @@ class OwnerForm(FlaskForm):
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
-        if self.owner_kind.data == "sage" and self.sage_id.data not in {c.value for c in self.sage_id.iter_choices()} - {""}:
+        if self.owner_kind.data == "sage" and self.sage_id.data not in choice_values(self.sage_id) - {""}:
             self.sage_id.errors.append(_l("กรุณาเลือกปราชญ์"))
             ok = False
         if self.owner_kind.data == "officer" and not self.owner_name.data:

@@ -4,7 +4,6 @@ all of it into the record's columns at once."""
 from flask import flash, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 
 from ..domain import reference
 from ..domain.knowledge import missing_parts, search_text
