@@ -97,6 +97,7 @@ def register_blueprints(app: Flask) -> None:
     from .followups.views import bp as followups_bp
     from .households.interview import bp as interview_bp
     from .households.views import bp as households_bp
+    from .knowledge.views import bp as knowledge_bp
     from .main.views import bp as main_bp
     from .progress.views import bp as progress_bp
     from .sages.views import bp as sages_bp
@@ -106,7 +107,7 @@ def register_blueprints(app: Flask) -> None:
     from .villages.views import bp as villages_bp
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
-               followups_bp, progress_bp, exports_bp, settings_bp):
+               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp):
         app.register_blueprint(bp)
 
 

@@ -14,6 +14,8 @@ USER_ROLES = [("admin", _l("ผู้ดูแลระบบ")), ("province", _
 HOUSEHOLD_STATUSES = [("registered", _l("ครัวเรือนเป้าหมาย")), ("reserve", _l("รายชื่อสำรอง"))]
 VILLAGE_STATUSES = [("not_started", _l("ยังไม่เริ่ม")), ("in_progress", _l("กำลังดำเนินการ")),
                     ("behind", _l("ต่ำกว่าเป้า")), ("on_target", _l("ถึงเป้า"))]
+KNOWLEDGE_STATES = [("draft", _l("ฉบับร่าง (ยังไม่ครบ 5 ส่วน)")), ("editing", _l("บันทึกแล้ว · มีร่างที่กำลังแก้ไข")),
+                    ("complete", _l("บันทึกครบ 5 ส่วน"))]
 FOLLOWUP_STATUSES = [("due", _l("รอเยี่ยม")), ("draft", _l("บันทึกค้าง")), ("done", _l("เยี่ยมแล้ว"))]
 PRACTISING = [("yes", _l("ทำอยู่")), ("partly", _l("ทำบ้าง")), ("no", _l("ไม่ได้ทำ"))]
 REASONS = [("no_market", _l("ไม่มีตลาด/ขายไม่ได้")), ("no_capital", _l("ขาดเงินทุน")),

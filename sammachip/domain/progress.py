@@ -10,12 +10,12 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Household, Sage, TrainingDay, Village, VillageStepMark
+from ..models import Household, KnowledgeRecord, Sage, TrainingDay, Village, VillageStepMark
 from .indicators import Indicators, indicators_by
 from .programme import Rules, rules_for
 
 # Steps only an officer's mark can tell (the others are derived from the data).
-MANUAL_STEPS = {"group", "otop", "fund", "knowledge", "learning_centre"}
+MANUAL_STEPS = {"group", "otop", "fund", "learning_centre"}
 
 
 @dataclass
@@ -30,6 +30,7 @@ class VillageFacts:
     days_held: int = 0
     ind: Indicators = field(default_factory=Indicators)
     marks: dict = field(default_factory=dict)
+    knowledge: bool = False  # the lead sage's complete record, dated by the cut-off
 
     @property
     def team_size(self) -> int:
@@ -46,6 +47,7 @@ class Step:
     derived: bool
     done: bool
     mark: VillageStepMark | None = None
+    legacy: bool = False  # done by an older mark, not (yet) by a record
 
 
 def steps_of(f: VillageFacts) -> list[Step]:
@@ -58,8 +60,17 @@ def steps_of(f: VillageFacts) -> list[Step]:
         "training": f.days_held >= rules.training_days,
         "followup": f.ind.trained > 0 and f.ind.team_visited >= f.ind.trained,
     }
-    return [Step(code, code in derived, derived[code] if code in derived else code in f.marks, f.marks.get(code))
+    # Steps now told by records: a mark made before keeps counting (as "บันทึกเดิม")
+    # until the record does; no new marks are made for them (not in MANUAL_STEPS).
+    records = {"knowledge": f.knowledge}
+    return [record_step(code, records[code], f.marks.get(code)) if code in records else
+            Step(code, code in derived, derived[code] if code in derived else code in f.marks, f.marks.get(code))
             for code in rules.steps]
+
+
+def record_step(code: str, by_record: bool, mark: VillageStepMark | None) -> Step:
+    legacy = mark is not None and not by_record
+    return Step(code, True, by_record or legacy, mark if legacy else None, legacy)
 
 
 def status_of(f: VillageFacts) -> str:
@@ -77,7 +88,7 @@ def empty_facts(fiscal_year: int) -> VillageFacts:
 
 
 def facts_for(session: Session, where, fiscal_year: int, today: date) -> dict[int, VillageFacts]:
-    """Facts for every village matching `where` (a condition on Village), six queries."""
+    """Facts for every village matching `where` (a condition on Village), seven queries."""
     facts: dict[int, VillageFacts] = {}
     of = lambda vid: facts.setdefault(vid, empty_facts(fiscal_year))  # noqa: E731
     is_lead = Sage.role == "lead"
@@ -101,7 +112,7 @@ def facts_for(session: Session, where, fiscal_year: int, today: date) -> dict[in
 
 
 def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: int, today: date) -> None:
-    """Training days held, indicators and officers' marks: three queries for any number of villages."""
+    """Training days held, indicators, knowledge records and officers' marks: four queries, any number of villages."""
     of = lambda vid: facts.setdefault(vid, empty_facts(fiscal_year))  # noqa: E731
     for vid, held in session.execute(
             select(TrainingDay.village_id, func.count()).join(Village, Village.id == TrainingDay.village_id)
@@ -111,6 +122,13 @@ def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: in
     cutoff = rules_for(fiscal_year).cutoff_on(today)
     for vid, ind in indicators_by(session, "village_id", fiscal_year, where, cutoff).items():
         of(vid).ind = ind
+    lead = select(Sage.id).where(Sage.village_id == KnowledgeRecord.village_id, Sage.fiscal_year == fiscal_year,
+                                 Sage.role == "lead", Sage.id == KnowledgeRecord.sage_id).exists()
+    for vid in session.scalars(select(KnowledgeRecord.village_id).distinct()
+                               .join(Village, Village.id == KnowledgeRecord.village_id)
+                               .where(where, KnowledgeRecord.completed_at.is_not(None),
+                                      KnowledgeRecord.recorded_on <= cutoff, lead)):
+        of(vid).knowledge = True
     for mark in session.scalars(select(VillageStepMark).join(Village, Village.id == VillageStepMark.village_id)
                                 .where(where, VillageStepMark.fiscal_year == fiscal_year)):
         of(mark.village_id).marks[mark.step] = mark

@@ -202,11 +202,18 @@ def followups(user, where, fy: int, _today):
     return head, body
 
 
+# Tables of records that outlive a programme year: not limited to the year's target villages.
+YEARLESS = {"knowledge"}
+
+
 def tables() -> dict:
     """Each table's file name, sheet title and builder."""
+    from .knowledge import knowledge
+
     return {
         "villages": (_("หมู่บ้านและตัวชี้วัด"), villages),
         "households": (_("ครัวเรือน"), households),
         "attendance": (_("การเข้าอบรม"), attendance),
         "followups": (_("การติดตาม"), followups),
+        "knowledge": (_("องค์ความรู้"), knowledge),
     }

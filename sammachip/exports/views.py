@@ -16,7 +16,7 @@ from ..domain.targets import targets_in
 from ..domain.thai_dates import typed
 from ..models import Village
 from ..years import page_year, picker_years
-from .tables import tables
+from .tables import YEARLESS, tables
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -67,7 +67,9 @@ def download(kind: str, fmt: str):
     where, area = area_where()
     title, build = tables()[kind]
     fy = page_year()
-    head, rows = build(current_user, where & targets_in(fy), fy, figures_day(fy))
+    # Records that outlive a programme year (knowledge) are not limited to the year's targets.
+    scope = where if kind in YEARLESS else where & targets_in(fy)
+    head, rows = build(current_user, scope, fy, figures_day(fy))
     name = f"sammachip-{kind}-{area}-{fy}.{fmt}"
     body, mime = (as_csv if fmt == "csv" else as_xlsx)(title, head, rows)
     return Response(body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -1,6 +1,7 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
 from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
+from .knowledge import OWNER_KINDS, KnowledgeRecord
 from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
@@ -10,6 +11,8 @@ from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
 from .village import Village
 
 __all__ = [
+    "KnowledgeRecord",
+    "OWNER_KINDS",
     "VillageStepMark",
     "Attendance",
     "FollowUp",
