@@ -85,3 +85,14 @@ def test_a_password_change_by_an_admin_signs_the_user_out_everywhere(app, client
     assert phone.get("/villages/").status_code == 302
     assert db.session.query(UserSession).filter(UserSession.user_id == officer.id,
                                                 UserSession.ended_at.is_(None)).count() == 0
+
+
+def test_sign_out_everywhere_ends_a_lost_phones_session(app, client, auth):
+    officer = make_user("somchai")
+    make_user("boss", "district", "6013")
+    auth.login("somchai")
+    lost_phone = copy_of(app, client)
+    client._cookies.clear()  # the officer's own phone is gone
+    auth.login("boss")
+    assert client.post(f"/users/{officer.id}/sign-out").status_code == 303
+    assert lost_phone.get("/villages/").status_code == 302

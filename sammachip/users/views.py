@@ -48,13 +48,29 @@ def edit(user_id: int):
 @requires(can_manage_users)
 def unlock_user(user_id: int):
     """Clear an account's wrong-password count (it was locked for 15 minutes)."""
-    user = db.session.get(User, user_id)
-    if user is None or not may_manage(current_user, user):
-        abort(404)
+    user = managed_or_404(user_id)
     unlock(db.session, user.username)
     db.session.commit()
     flash(_("ปลดล็อกผู้ใช้ %(u)s แล้ว", u=user.username), "success")
     return redirect(url_for(".edit", user_id=user.id), 303)
+
+
+@bp.post("/<int:user_id>/sign-out")
+@requires(can_manage_users)
+def sign_out_everywhere(user_id: int):
+    """End every signed-in device of the user (a lost phone)."""
+    user = managed_or_404(user_id)
+    end_all(db.session, user.id, utcnow())
+    db.session.commit()
+    flash(_("ออกจากระบบทุกเครื่องของ %(u)s แล้ว", u=user.username), "success")
+    return redirect(url_for(".edit", user_id=user.id), 303)
+
+
+def managed_or_404(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None or not may_manage(current_user, user):
+        abort(404)
+    return user
 
 
 def edit_form(user: User, new: bool):
