@@ -1,5 +1,4 @@
 """Knowledge records (ถอดองค์ความรู้): a village's list, the wizard, the record, its A4 print and the search."""
-from uuid import uuid4
 
 from flask import Blueprint, render_template, request, url_for
 from flask_login import current_user
@@ -37,8 +36,7 @@ def index():
 @requires(can_read)
 def village(village_id: int):
     place = village_or_404(village_id)
-    return render_template("knowledge/village.html", village=place, records=village_records(place.id),
-                           token=str(uuid4()))
+    return render_template("knowledge/village.html", village=place, records=village_records(place.id))
 
 
 @bp.post("/villages/<int:village_id>/knowledge")
