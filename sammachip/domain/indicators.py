@@ -20,7 +20,7 @@ attendance and visits dated after it do not count.
 """
 from dataclasses import dataclass, field, fields
 
-from sqlalchemy import Float, and_, case, cast, func, literal, select
+from sqlalchemy import Float, and_, case, cast, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import Attendance, FollowUp, Household, TrainingDay, Village
@@ -105,7 +105,8 @@ def household_rows(fiscal_year: int, area_filter, cutoff):
                (days >= rules_for(fiscal_year).days_to_complete).label("trained"),
                latest_id.label("latest_id"), with_team.label("with_team"))
         .join(Village, Village.id == Household.village_id)
-        .where(Household.fiscal_year == fiscal_year, Household.status == "registered", area_filter)
+        .where(Household.fiscal_year == fiscal_year, Household.status == "registered", area_filter,
+               or_(Household.left_on.is_(None), Household.left_on > cutoff))  # left: out of every denominator
         # Materialised, so each household's lookups run once, not once per use below.
         .cte("household_base").prefix_with("MATERIALIZED")
     )

@@ -52,9 +52,11 @@ def sync_schedule(session: Session, village_id: int, fiscal_year: int,
     rules = rules_for(fiscal_year)
     present = days_present(session, village_id, fiscal_year, household_ids)
     last = last_training_day(session, village_id, fiscal_year)
-    households = household_ids if household_ids is not None else session.scalars(select(Household.id).where(
+    # A household that left the programme gets no new visits.
+    households = session.scalars(select(Household.id).where(
         Household.village_id == village_id, Household.fiscal_year == fiscal_year,
-        Household.status == "registered")).all()
+        Household.status == "registered", Household.left_on.is_(None),
+        Household.id.in_(household_ids) if household_ids is not None else True)).all()
     wanted = {(h, d) for h in households if last and completed(present.get(h, 0), rules.days_to_complete)
               for d in followup_dates(last, rules.followup_months)}
     existing = session.execute(select(FollowUp.id, FollowUp.household_id, FollowUp.due_date, FollowUp.status)

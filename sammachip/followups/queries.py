@@ -34,7 +34,7 @@ def due_visits(user, today: date) -> "OrderedDict[Village, list]":
         .join(Household, Household.id == FollowUp.household_id)
         .join(Village, Village.id == Household.village_id)
         .where(village_filter(user), FollowUp.status != "done", FollowUp.due_date <= today,
-               Household.status == "registered")
+               Household.status == "registered", Household.left_on.is_(None))
         .order_by(*order)).all()
     groups: OrderedDict = OrderedDict()
     for followup, household, village in rows:

@@ -2,11 +2,13 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField
-from wtforms.validators import DataRequired, ValidationError
+from wtforms.validators import AnyOf, DataRequired, ValidationError
 
 from ..domain import thai_id
+from ..domain.date_rules import past_programme_event
 from ..domain.households import INCOME_MAX
-from ..forms_common import choice_values, occupation_checks, phone, strip, text, whole_number, yes_no
+from ..forms_common import choice_values, day, occupation_checks, options, phone, strip, text, whole_number, yes_no
+from ..labels import LEAVING, codes
 
 ID_MESSAGES = {
     "digits": _l("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"),
@@ -74,3 +76,11 @@ class AssignForm(FlaskForm):
 
 class HouseholdEditForm(HeadForm, LivelihoodForm, NeedForm):
     version = HiddenField()
+
+
+class LeaveForm(FlaskForm):
+    """A household leaves the programme (its record's year is set by the view, for the date rule)."""
+
+    left_on = day(_l("ออกจากโครงการเมื่อ"), required=True, rule=past_programme_event)
+    left_reason = RadioField(_l("เพราะ"), choices=options(LEAVING), validate_choice=False,
+                             validators=[AnyOf(codes(LEAVING), message=_l("กรุณาเลือกเหตุผล"))])

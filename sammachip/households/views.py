@@ -15,17 +15,18 @@ from ..domain.villages import lock_village
 from ..extensions import db
 from ..followups.queries import timeline
 from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
-from ..labels import HOUSEHOLD_STATUSES, label
+from ..labels import HOUSEHOLD_STATUSES, LEAVING, label
 from ..models import HouseholdChange, Sage, Village
 from ..web import save_unless_stale
 from ..years import picker_years, village_year
-from .forms import HouseholdEditForm
+from .forms import HouseholdEditForm, LeaveForm
 from .queries import changes_of, households_section, trainer_choices
 from .wording import FIELD_LABELS, duplicate_id_text, placement_text, trainer_option
 
 bp = Blueprint("households", __name__)
 bp.add_app_template_filter(lambda status: label(HOUSEHOLD_STATUSES, status), "status_label")
 bp.add_app_template_filter(lambda name: str(FIELD_LABELS.get(name, name)), "field_label")
+bp.add_app_template_filter(lambda reason: label(LEAVING, reason), "leaving_label")
 bp.add_app_template_global(below_line, "below_line")
 
 EDITABLE = ("head_name", "national_id", "phone", "house_no", "members", "main_occupation", "income_per_year",
@@ -55,7 +56,7 @@ def show(household_id: int, problems=(), status=200):
         options=[(s.id, trainer_option(s, loads.get(s.id, 0), rules)) for s in team], problems=problems,
         line=poverty_line(db.session, household.fiscal_year),
         changes=changes_of(household.id) if sees_full_id(current_user) else [],
-        timeline=timeline(household, today())), status
+        timeline=timeline(household, today()), leave=LeaveForm(formdata=None)), status
 
 
 @bp.route("/households/<int:household_id>/edit", methods=["GET", "POST"])
@@ -140,3 +141,4 @@ def placement(household_id: int):
     db.session.commit()
     flash(_("บันทึกการมอบหมายแล้ว"), "success")
     return redirect(url_for(".show", household_id=household.id), 303)
+from . import leaving  # noqa: E402, F401  (its route is on this blueprint)

@@ -36,7 +36,7 @@ def trainer_option(sage, load: int, rules: Rules) -> str:
 FIELD_LABELS = {
     "head_name": _l("ชื่อ"), "national_id": _l("เลขประจำตัว"), "phone": _l("โทรศัพท์"),
     "house_no": _l("บ้านเลขที่"), "members": _l("สมาชิก"), "main_occupation": _l("อาชีพหลัก"),
-    "income_per_year": _l("รายได้"),
+    "income_per_year": _l("รายได้"), "left_on": _l("ออกจากโครงการ"), "left_reason": _l("เหตุที่ออก"),
     "occupation_income_per_year": _l("รายได้จากอาชีพที่จะฝึก"), "need_occupation_id": _l("อาชีพที่อยากเรียน"),
     "need_occupation_other": _l("อาชีพที่อยากเรียน"), "need_reason": _l("เหตุผล"),
     "committed": _l("ความตั้งใจ"), "status": _l("สถานะ"), "trainer_id": _l("วิทยากร"),

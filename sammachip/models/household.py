@@ -1,8 +1,9 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -49,6 +50,9 @@ class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
     income_per_year: Mapped[int] = mapped_column(Integer)
     # What the occupation to be trained already brings a year at intake (often 0); None: not asked yet.
     occupation_income_per_year: Mapped[int | None] = mapped_column(Integer)
+    # ออกจากโครงการ: from this day out of every denominator and the schedule, still listed.
+    left_on: Mapped[date | None] = mapped_column(Date)
+    left_reason: Mapped[str] = mapped_column(String(16), default="", server_default="")
     need_occupation_id: Mapped[int | None] = mapped_column(ForeignKey("occupations.id"))
     need_occupation_other: Mapped[str] = mapped_column(String(100), default="")
     need_reason: Mapped[str] = mapped_column(Text, default="")
