@@ -129,6 +129,8 @@ def test_district_dashboard_totals_filter_and_links(client, auth):
     assert client.get("/districts/6011").status_code == 404
     report = client.get("/districts/6013/report").text
     assert "รายงานผลการดำเนินงาน" in report and "/static/report-" in report and "บ้านบี" in report
+    assert "27 จาก 40 ที่เยี่ยมแล้ว (67.5%)" in report and "3% (n = 27)" in report
+    assert "2 จาก 3 หมู่บ้าน" in report  # A and B reach +3 % over n ≥ 5; C has nothing yet
 
 
 def test_province_rollup_one_row_per_district_only_own_province(client, auth):
