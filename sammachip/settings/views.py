@@ -1,6 +1,6 @@
-"""Programme settings kept as data, for admins: the sage criteria and the
-จปฐ. income criterion (baht per person a year; table `poverty_lines`) per fiscal year (a new year gets its own rows; earlier years keep
-theirs), and the shared occupation list."""
+"""Programme settings kept as data, for admins: the sage criteria and the จปฐ.
+income criterion (baht per person a year; table `poverty_lines`) per fiscal year
+(a new year gets its own rows; earlier years keep theirs), and the shared occupation list."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
