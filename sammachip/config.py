@@ -80,4 +80,7 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         "BABEL_DEFAULT_LOCALE": "th",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Bangkok",
         "LANGUAGES": ["th", "en"],
+        # Who signs the official prints (sign-in sheets, village reports): blank prints dotted lines.
+        "SIGNER_NAME": env.get("SIGNER_NAME", ""),
+        "SIGNER_POSITION": env.get("SIGNER_POSITION", ""),
     }

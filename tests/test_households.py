@@ -273,14 +273,15 @@ def test_ids_masked_on_lists_and_for_province(client, auth, officer, village):
     assert "120,000" not in page  # income hidden too
 
 
-def test_poverty_line_is_data_per_year(client, officer, village):
-    make_household(village, "ยากจน", n=1, income=100_000, members=3)  # 33,333 per person < 38,000
+def test_the_jpt_income_criterion_is_data_per_year(client, officer, village):
+    make_household(village, "รายได้น้อย", n=1, income=100_000, members=3)  # 33,333 per person < 38,000
     make_household(village, "พอมี", n=2, income=120_000, members=3)  # 40,000 per person
     listing = client.get(f"/villages/{village.id}/households").text
-    assert listing.count("ต่ำกว่าเส้นความยากจน") == 1
+    assert listing.count("ต่ำกว่าเกณฑ์รายได้ จปฐ.") == 1 and "เกณฑ์รายได้ จปฐ. 38,000" in listing
+    assert "ยากจน" not in listing  # the จปฐ. income criterion, not the poverty line
     db.session.add(PovertyLine(fiscal_year=current_fiscal_year(), baht_per_person_year=45_000))
     db.session.commit()
-    assert client.get(f"/villages/{village.id}/households").text.count("ต่ำกว่าเส้นความยากจน") == 2
+    assert client.get(f"/villages/{village.id}/households").text.count("ต่ำกว่าเกณฑ์รายได้ จปฐ.") == 2
 
 
 def test_every_household_route_is_404_for_another_district(client, auth, officer, village):

@@ -35,11 +35,14 @@ def test_admin_gives_a_year_its_own_criteria_without_touching_earlier_years(clie
     assert [c.code for c in criteria_for(db.session, fy)] == ["a", "b", "c", "d", "e", "f"]
 
 
-def test_admin_sets_a_poverty_line_for_a_year(client, auth):
+def test_admin_sets_the_jpt_income_criterion_for_a_year(client, auth):
     make_user("root", "admin")
     auth.login("root")
     fy = current_fiscal_year()
-    client.post("/settings/poverty-lines", data={"fiscal_year": fy, "baht_per_person_year": 41000})
+    page = client.get("/settings/poverty-lines").text
+    assert "<h1>เกณฑ์รายได้ จปฐ. (บาท/คน/ปี)</h1>" in page and "ยากจน" not in page
+    saved = client.post("/settings/poverty-lines", data={"fiscal_year": fy, "baht_per_person_year": 41000})
+    assert "บันทึกเกณฑ์รายได้ จปฐ. แล้ว" in client.get(saved.headers["Location"]).text
     assert poverty_line(db.session, fy) == 41000 and poverty_line(db.session, fy - 1) == 38000
     assert (
         "ต้องอยู่ระหว่าง"

@@ -9,7 +9,7 @@ INCOME_MAX = 10_000_000  # baht a year: above this is a typing slip, not a targe
 
 
 def poverty_line(session: Session, fiscal_year: int) -> int:
-    """Baht per person per year for the newest line not later than the year."""
+    """The จปฐ. income criterion (baht per person per year) of the newest row not later than the year."""
     return session.scalar(
         select(PovertyLine.baht_per_person_year).where(PovertyLine.fiscal_year <= fiscal_year)
         .order_by(PovertyLine.fiscal_year.desc()).limit(1)) or 38_000

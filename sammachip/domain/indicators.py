@@ -100,7 +100,7 @@ def household_rows(fiscal_year: int, area_filter, cutoff):
     with_team = (select(FollowUp.id).where(done, FollowUp.with_support_team.is_(True)).limit(1)
                  .correlate(Household).scalar_subquery().is_not(None))
     base = (
-        select(Household.village_id, Village.district_code, Village.province_code,
+        select(Household.id.label("household_id"), Household.village_id, Village.district_code, Village.province_code,
                Household.income_per_year.label("before"), Household.occupation_income_per_year.label("at_intake"),
                (days >= rules_for(fiscal_year).days_to_complete).label("trained"),
                latest_id.label("latest_id"), with_team.label("with_team"))
@@ -122,9 +122,11 @@ def household_rows(fiscal_year: int, area_filter, cutoff):
     )
     return (
         select(
+            base.c.household_id,
             base.c.village_id,
             base.c.district_code,
             base.c.province_code,
+            latest.practising.label("latest_practising"),
             base.c.trained.label("trained"),
             visited.label("visited"),
             practising.label("practising"),
@@ -199,3 +201,12 @@ def total(indicators, fiscal_year: int) -> Indicators:
 def for_village(session: Session, village_id: int, fiscal_year: int, cutoff) -> Indicators:
     found = indicators_by(session, "village_id", fiscal_year, Household.village_id == village_id, cutoff)
     return found.get(village_id, Indicators(rules=rules_for(fiscal_year)))
+
+
+def households_of_village(session: Session, village_id: int, fiscal_year: int, cutoff) -> dict:
+    """Each registered household's part in the village's indicators, by household id: trained,
+    visited, the latest visit's answer, counted, and before/after where counted (the same rows)."""
+    rows = household_rows(fiscal_year, Household.village_id == village_id, cutoff)
+    found = session.execute(select(rows.c.household_id, rows.c.trained, rows.c.visited, rows.c.latest_practising,
+                                   rows.c.counted, rows.c.after))
+    return {row.household_id: row for row in found}

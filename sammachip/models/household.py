@@ -107,8 +107,9 @@ class HouseholdChange(db.Model):
 
 
 class PovertyLine(db.Model):
-    """Income per person per year under which a household is below the line,
-    valid from `fiscal_year` until a later row."""
+    """The จปฐ. (basic minimum needs) income criterion: income per person per year under
+    which a household is "ต่ำกว่าเกณฑ์รายได้ จปฐ.", valid from `fiscal_year` until a later
+    row. Not the poverty line; the table keeps its first name."""
 
     __tablename__ = "poverty_lines"
 

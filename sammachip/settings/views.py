@@ -1,6 +1,6 @@
-"""Programme settings kept as data, for admins: the sage criteria and the
-poverty line per fiscal year (a new year gets its own rows; earlier years keep
-theirs), and the shared occupation list."""
+"""Programme settings kept as data, for admins: the sage criteria and the จปฐ.
+income criterion (baht per person a year; table `poverty_lines`) per fiscal year
+(a new year gets its own rows; earlier years keep theirs), and the shared occupation list."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -128,7 +128,7 @@ def poverty_lines():
         line.baht_per_person_year = form.baht_per_person_year.data
         db.session.add(line)
         db.session.commit()
-        flash(_("บันทึกเส้นความยากจนแล้ว"), "success")
+        flash(_("บันทึกเกณฑ์รายได้ จปฐ. แล้ว"), "success")
         return redirect(url_for(".poverty_lines"), 303)
     rows = db.session.scalars(select(PovertyLine).order_by(PovertyLine.fiscal_year.desc())).all()
     return render_template("settings/poverty_lines.html", form=form, rows=rows)

@@ -99,13 +99,27 @@ def save_day(day: TrainingDay, form: TrainingDayForm, team) -> bool:
 def attendance(day_id: int):
     day = in_area_or_404(TrainingDay, day_id)
     village = db.session.get(Village, day.village_id)
-    households = db.session.scalars(select(Household).where(
-        Household.village_id == village.id, Household.fiscal_year == day.fiscal_year,
-        Household.status == "registered").order_by(Household.head_name)).all()
+    households = registered_households(village.id, day.fiscal_year)
     present = set(db.session.scalars(select(Attendance.household_id).where(Attendance.day_id == day.id)))
     return render_template("training/attendance.html", day=day, village=village, households=households,
                            present=present, days=days_present(db.session, village.id, day.fiscal_year),
                            future=day.held_on > today(), programme=rules_for(day.fiscal_year))
+
+
+def registered_households(village_id: int, fiscal_year: int) -> list[Household]:
+    return db.session.scalars(select(Household).where(
+        Household.village_id == village_id, Household.fiscal_year == fiscal_year,
+        Household.status == "registered").order_by(Household.head_name, Household.id)).all()
+
+
+@bp.get("/training-days/<int:day_id>/sign-in")
+@requires(can_read)
+def sign_in(day_id: int):
+    """The day's sign-in sheet (ใบลงลายมือชื่อ) on A4: one row per registered household, signatures blank."""
+    day = in_area_or_404(TrainingDay, day_id)
+    village = db.session.get(Village, day.village_id)
+    return render_template("training/sign_in.html", day=day, village=village,
+                           households=registered_households(village.id, day.fiscal_year))
 
 
 @bp.post("/training-days/<int:day_id>/attendance/<int:household_id>")

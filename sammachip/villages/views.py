@@ -7,6 +7,7 @@ from ..domain import geo
 from ..domain.areas import covers
 from ..domain.clock import figures_day
 from ..domain.permissions import can_edit, can_read, works_anywhere
+from ..domain.programme import rules_for
 from ..domain.progress import facts_of_village, steps_of
 from ..domain.villages import DuplicateVillage, save_village
 from ..extensions import db
@@ -19,7 +20,7 @@ from ..web import render, save_unless_stale
 from ..years import picker_years, village_year
 from .choices import fill_area_choices
 from .forms import VillageForm
-from .queries import village_counts_by_district, villages_of_district
+from .queries import report_of, village_counts_by_district, villages_of_district
 
 bp = Blueprint("villages", __name__, url_prefix="/villages")
 
@@ -76,6 +77,17 @@ def show(village_id: int):
     return render_template("villages/show.html", village=village, fy=fy, team=team, hh=hh, facts=facts,
                            steps=steps_of(facts), ind=facts.ind, programme=facts.rules,
                            years=picker_years(fy, Village.id == village.id))
+
+
+@bp.get("/<int:village_id>/report")
+@requires(can_read)
+def report(village_id: int):
+    """The village year-end report (รายงานสารสนเทศสัมมาชีพชุมชนระดับหมู่บ้าน), A4, as of the year's cut-off."""
+    village = village_or_404(village_id)
+    fy = village_year(village.id)
+    cutoff = figures_day(fy)  # rules_for(fy).cutoff_on(today())
+    return render_template("villages/report.html", village=village, fy=fy, as_of=cutoff, programme=rules_for(fy),
+                           **report_of(village, fy, cutoff))
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])
