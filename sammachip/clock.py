@@ -15,3 +15,8 @@ def set_now(moment: datetime | None) -> None:
 
 def utcnow() -> datetime:
     return _fixed.astimezone(UTC) if _fixed is not None else datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """A stored instant, aware: the app writes UTC, and SQLite gives it back without a zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

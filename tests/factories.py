@@ -8,6 +8,10 @@ from sammachip.models import User, Village
 from sammachip.users.rules import apply_area
 
 PASSWORD = "correct-horse-battery"
+# A sage candidate as the form posts it.
+SAGE_FORM = {"name": "นางสมศรี ใจดี", "phone": "081-234-5678", "occupation": "1", "occupation_other": "",
+             "years_in_occupation": "12", "success_evidence": "ขายผักได้เดือนละ 8,000 บาท",
+             "lives_in_village": "yes", "notes": ""}
 
 
 def make_user(username: str, role: str = "officer", district: str = "6013",

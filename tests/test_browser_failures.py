@@ -9,7 +9,7 @@ from sammachip.models import HouseholdDraft
 from .browser import PHONE, LiveServer, log_in, shot
 from .conftest import watch_csp
 from .factories import make_sage, make_user, phone_no
-from .test_failures import Outage
+from .outage import Outage
 
 NAME = "นายสมชาย ขยันดี"
 

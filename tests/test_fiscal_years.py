@@ -7,8 +7,7 @@ from sqlalchemy import select
 from sammachip.extensions import db
 from sammachip.models import HouseholdDraft, Sage, TargetVillage, TrainingDay, VillageStepMark
 
-from .factories import full_village, make_household, make_sage, make_target, make_user, make_village
-from .test_sages import VALID
+from .factories import SAGE_FORM, full_village, make_household, make_sage, make_target, make_user, make_village
 
 PICKER = re.compile(r'<nav class="fy-picker".*?</nav>', re.S)
 TOKEN = re.compile(r'"X-CSRFToken": "[^"]*"|name="csrf_token" type="hidden" value="[^"]*"')
@@ -58,7 +57,7 @@ def test_records_made_from_a_page_take_its_year(client, officer, village, clock)
     """On 1 Oct 2026 (FY 2570), an officer finishing FY 2569's work from its pages."""
     clock.set(date(2026, 10, 1))
     q = "?fy=2569"
-    assert client.post(f"/villages/{village.id}/sages/new{q}", data=VALID).status_code == 303
+    assert client.post(f"/villages/{village.id}/sages/new{q}", data=SAGE_FORM).status_code == 303
     assert db.session.scalar(select(Sage.fiscal_year)) == 2569
     assert client.post(f"/villages/{village.id}/households/new{q}", data={"consent": "yes"}).status_code in (200, 303)
     assert db.session.scalar(select(HouseholdDraft.fiscal_year)) == 2569

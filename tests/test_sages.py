@@ -11,15 +11,8 @@ from sammachip.extensions import db
 from sammachip.models import Sage, SageAnswer, SageCertificate, SageCriterion, SageRoleChange
 
 from .dbutil import count
+from .factories import SAGE_FORM as VALID
 from .factories import make_sage, make_user, make_village, phone_no
-
-VALID = {"name": "นางสมศรี ใจดี", "phone": "081-234-5678", "occupation": "1", "occupation_other": "",
-         "years_in_occupation": "12", "success_evidence": "ขายผักได้เดือนละ 8,000 บาท",
-         "lives_in_village": "yes", "notes": ""}
-
-
-
-
 
 
 def test_add_candidate_goes_to_the_first_criterion(client, officer, village):

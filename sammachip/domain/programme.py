@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select, union
 
 from ..extensions import db
-from ..models import ProgrammeRules
+from ..models import Household, ProgrammeRules, Sage, TrainingDay
 from .fiscal import fiscal_year_bounds
 
 # The village process, in the field note's order (codes; wording in progress/wording.py).
@@ -122,10 +122,6 @@ def overridden(**values):
 
 def held_by_year(session, fiscal_year: int) -> dict[str, int]:
     """What the year already holds: a limit cannot be set below it."""
-    from sqlalchemy import func
-
-    from ..models import Household, Sage, TrainingDay
-
     per_village = (select(func.count().label("n")).where(Household.fiscal_year == fiscal_year,
                                                          Household.status == "registered")
                    .group_by(Household.village_id).subquery())
@@ -147,10 +143,6 @@ def below_held(values: dict, held: dict) -> list[tuple[str, int]]:
 
 def freeze_later_years(session, fiscal_year: int) -> None:
     """Later years that read this year's row get their own first, so editing it changes only this year."""
-    from sqlalchemy import union
-
-    from ..models import Household, Sage, TrainingDay
-
     years = union(*(select(m.fiscal_year).where(m.fiscal_year > fiscal_year) for m in (Household, Sage, TrainingDay)))
     for year in session.scalars(select(years.subquery().c.fiscal_year)):
         row_for(session, year)

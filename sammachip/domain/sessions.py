@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from ..clock import as_utc
 from ..models import User, UserSession
 
 IDLE = timedelta(hours=12)  # never under 8 h: an interview must not be cut off
@@ -21,10 +22,6 @@ TOUCH_EVERY = timedelta(minutes=5)
 
 def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
-
-
-def aware(moment: datetime, like: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=like.tzinfo)  # SQLite keeps no zone
 
 
 def start(session: Session, user: User, now: datetime) -> str:
@@ -43,7 +40,7 @@ def user_of(session: Session, key: str, now: datetime, idle: timedelta = IDLE,
     if row is None:
         return None
     user, device = row
-    if now - aware(device.last_seen, now) > idle or now - aware(device.started_at, now) > lifetime:
+    if now - as_utc(device.last_seen) > idle or now - as_utc(device.started_at) > lifetime:
         return None
     if device.password_stamp != user.password_hash[-16:]:
         return None  # the password changed since
@@ -52,7 +49,7 @@ def user_of(session: Session, key: str, now: datetime, idle: timedelta = IDLE,
 
 
 def needs_touch(device: UserSession, now: datetime) -> bool:
-    return now - aware(device.last_seen, now) > TOUCH_EVERY
+    return now - as_utc(device.last_seen) > TOUCH_EVERY
 
 
 def touch(connection, device_id: int, now: datetime) -> None:

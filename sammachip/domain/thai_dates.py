@@ -1,8 +1,9 @@
 """Dates as Thai officers read and type them: day, month, Buddhist-era year."""
 import re
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from ..clock import as_utc
 from .fiscal import BE_OFFSET, to_be
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
@@ -27,7 +28,7 @@ RUN_OF_DIGITS = re.compile(r"(\d{2})(\d{2})(\d{4})")  # 24112569
 def as_bangkok(moment: datetime) -> datetime:
     """A stored instant in Bangkok time. SQLite gives stored instants back
     without a zone: they were written in UTC, so read them as UTC."""
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(BANGKOK)
+    return as_utc(moment).astimezone(BANGKOK)
 
 
 def format_date(day: date | datetime | None, locale: str = "th", long: bool = False) -> str:

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from ..clock import as_utc
 from ..models import LoginFailure
 
 WINDOW = timedelta(minutes=15)
@@ -27,8 +28,7 @@ def wait_left(session: Session, username: str, address: str, now: datetime) -> t
         n, latest = session.execute(select(func.count(), func.max(LoginFailure.at))
                                     .where(column == value, LoginFailure.at > since)).one()
         if n >= limit:
-            latest = latest if latest.tzinfo else latest.replace(tzinfo=now.tzinfo)  # SQLite keeps no zone
-            waits.append(latest + WINDOW - now)
+            waits.append(as_utc(latest) + WINDOW - now)
     return max(waits) if waits else None
 
 
