@@ -62,8 +62,8 @@ browser-deps:
 
 ## Extract UI strings and update the English catalogue (then translate the new ones)
 translations: $(VENV)/.runtime
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot . >/dev/null
-	$(BIN)/pybabel update -i translations/messages.pot -d translations >/dev/null
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o translations/messages.pot . >/dev/null
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-wrap --ignore-obsolete >/dev/null
 	$(BIN)/pybabel compile -d translations >/dev/null
 
 bench: install-dev

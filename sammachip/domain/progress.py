@@ -10,12 +10,14 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from ..models import Household, KnowledgeRecord, Sage, TrainingDay, Village, VillageStepMark
+from ..models import Household, Sage, TrainingDay, Village, VillageStepMark
 from .indicators import Indicators, indicators_by
 from .programme import Rules, rules_for
+from .results import RESULT_STEPS, Result
 
-# Steps only an officer's mark can tell (the others are derived from the data).
-MANUAL_STEPS = {"group", "otop", "fund", "learning_centre"}
+# Steps only an officer's mark can tell (the others are derived from the data or told
+# by result records); a step whose record type lands leaves this set by itself.
+MANUAL_STEPS = {"group", "otop", "fund", "learning_centre"} - RESULT_STEPS.keys()
 
 
 @dataclass
@@ -30,7 +32,7 @@ class VillageFacts:
     days_held: int = 0
     ind: Indicators = field(default_factory=Indicators)
     marks: dict = field(default_factory=dict)
-    knowledge: bool = False  # the lead sage's complete record, dated by the cut-off
+    results: dict = field(default_factory=dict)  # step code → Result, for the steps told by records
 
     @property
     def team_size(self) -> int:
@@ -48,6 +50,7 @@ class Step:
     done: bool
     mark: VillageStepMark | None = None
     legacy: bool = False  # done by an older mark, not (yet) by a record
+    detail: dict | None = None  # numbers shown beside the step (results.Result.detail)
 
 
 def steps_of(f: VillageFacts) -> list[Step]:
@@ -62,15 +65,14 @@ def steps_of(f: VillageFacts) -> list[Step]:
     }
     # Steps now told by records: a mark made before keeps counting (as "บันทึกเดิม")
     # until the record does; no new marks are made for them (not in MANUAL_STEPS).
-    records = {"knowledge": f.knowledge}
-    return [record_step(code, records[code], f.marks.get(code)) if code in records else
+    return [record_step(code, f.results.get(code, Result(False)), f.marks.get(code)) if code in RESULT_STEPS else
             Step(code, code in derived, derived[code] if code in derived else code in f.marks, f.marks.get(code))
             for code in rules.steps]
 
 
-def record_step(code: str, by_record: bool, mark: VillageStepMark | None) -> Step:
-    legacy = mark is not None and not by_record
-    return Step(code, True, by_record or legacy, mark if legacy else None, legacy)
+def record_step(code: str, result: Result, mark: VillageStepMark | None) -> Step:
+    legacy = mark is not None and not result.done
+    return Step(code, True, result.done or legacy, mark if legacy else None, legacy, result.detail)
 
 
 def status_of(f: VillageFacts) -> str:
@@ -112,7 +114,8 @@ def facts_for(session: Session, where, fiscal_year: int, today: date) -> dict[in
 
 
 def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: int, today: date) -> None:
-    """Training days held, indicators, knowledge records and officers' marks: four queries, any number of villages."""
+    """Training days held, indicators, result records and officers' marks: a fixed
+    number of queries, any number of villages."""
     of = lambda vid: facts.setdefault(vid, empty_facts(fiscal_year))  # noqa: E731
     for vid, held in session.execute(
             select(TrainingDay.village_id, func.count()).join(Village, Village.id == TrainingDay.village_id)
@@ -122,13 +125,9 @@ def add_training_and_marks(session: Session, facts: dict, where, fiscal_year: in
     cutoff = rules_for(fiscal_year).cutoff_on(today)
     for vid, ind in indicators_by(session, "village_id", fiscal_year, where, cutoff).items():
         of(vid).ind = ind
-    lead = select(Sage.id).where(Sage.village_id == KnowledgeRecord.village_id, Sage.fiscal_year == fiscal_year,
-                                 Sage.role == "lead", Sage.id == KnowledgeRecord.sage_id).exists()
-    for vid in session.scalars(select(KnowledgeRecord.village_id).distinct()
-                               .join(Village, Village.id == KnowledgeRecord.village_id)
-                               .where(where, KnowledgeRecord.completed_at.is_not(None),
-                                      KnowledgeRecord.recorded_on <= cutoff, lead)):
-        of(vid).knowledge = True
+    for code, check in RESULT_STEPS.items():
+        for vid, result in check(session, where, fiscal_year, cutoff).items():
+            of(vid).results[code] = result
     for mark in session.scalars(select(VillageStepMark).join(Village, Village.id == VillageStepMark.village_id)
                                 .where(where, VillageStepMark.fiscal_year == fiscal_year)):
         of(mark.village_id).marks[mark.step] = mark

@@ -26,3 +26,16 @@ def step_label(code: str, rules: Rules) -> str:
     if code == "training":
         return _("ฝึกอบรมอาชีพ %(n)s วัน", n=rules.training_days)
     return str(FIXED_STEP_LABELS[code])
+
+
+# Where each result step's records are kept: an endpoint taking `village_id`, and the link's words.
+RESULT_PAGES = {
+    "knowledge": ("knowledge.village", _l("บันทึกองค์ความรู้ของหมู่บ้าน")),
+}
+
+# What a result step's numbers (`Result.detail`) say beside it: code → a function of the detail.
+STEP_DETAILS: dict = {}
+
+
+def step_detail(code: str, detail: dict | None) -> str:
+    return STEP_DETAILS[code](detail) if detail and code in STEP_DETAILS else ""

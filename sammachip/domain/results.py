@@ -1,0 +1,40 @@
+"""The programme's results (steps 8–13 of the field note), told by records.
+
+Each result step has one function here: given the villages matching `where`,
+the fiscal year and its cut-off, it answers which of them have the step done
+(and, optionally, numbers the village page shows beside the step). One query
+per step, any number of villages. A step's earlier officer's mark keeps
+counting (as "บันทึกเดิม") until its record does: see `progress.record_step`.
+"""
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import KnowledgeRecord, Sage, Village
+
+
+@dataclass(frozen=True)
+class Result:
+    done: bool
+    detail: dict | None = None  # numbers shown beside the step (wording in progress/wording.py)
+
+
+StepCheck = Callable[[Session, object, int, date], dict[int, Result]]
+
+
+def knowledge_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """The village-year's lead sage has a complete knowledge record by the cut-off."""
+    lead = select(Sage.id).where(Sage.village_id == KnowledgeRecord.village_id, Sage.fiscal_year == fiscal_year,
+                                 Sage.role == "lead", Sage.id == KnowledgeRecord.sage_id).exists()
+    return {vid: Result(True) for vid in session.scalars(
+        select(KnowledgeRecord.village_id).distinct().join(Village, Village.id == KnowledgeRecord.village_id)
+        .where(where, KnowledgeRecord.completed_at.is_not(None), KnowledgeRecord.recorded_on <= cutoff, lead))}
+
+
+# Step code → its check. A step listed here is never marked by hand any more.
+RESULT_STEPS: dict[str, StepCheck] = {
+    "knowledge": knowledge_done,
+}
