@@ -83,4 +83,6 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         # Who signs the official prints (sign-in sheets, village reports): blank prints dotted lines.
         "SIGNER_NAME": env.get("SIGNER_NAME", ""),
         "SIGNER_POSITION": env.get("SIGNER_POSITION", ""),
+        # Official prints (certificate, reports, sign-in sheets) in Thai numerals (๑๒๓) when "1".
+        "THAI_NUMERALS": env.get("THAI_NUMERALS", "") == "1",
     }

@@ -1,6 +1,10 @@
 """Jinja filters and globals shared by every area: Thai dates, percentages,
 IDs, place names, the rulebook. Each blueprint registers its own labels."""
+import re
+
+from flask import current_app
 from flask_babel import get_locale
+from markupsafe import Markup
 from flask_babel import gettext as _
 
 from .domain import geo, permissions, thai_id
@@ -35,6 +39,20 @@ def percent(share: float | None) -> str:
     return f"{value:.0f}%" if abs(value - round(value)) < 1e-9 else f"{value:.1f}%"
 
 
+ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_TEXT_BETWEEN_TAGS = re.compile(r">([^<]+)<")
+_ENTITY_OR_DIGIT = re.compile(r"&#?\w+;|[0-9]")
+
+
+def official_digits(html) -> Markup:
+    """An official print's text in Thai numerals when the deployment asks for them
+    (THAI_NUMERALS): only text between tags, never attributes, URLs or entities."""
+    if not current_app.config.get("THAI_NUMERALS"):
+        return Markup(html)
+    to_thai = lambda m: m.group(0) if m.group(0).startswith("&") else m.group(0).translate(ARABIC_TO_THAI)  # noqa: E731
+    return Markup(_TEXT_BETWEEN_TAGS.sub(lambda m: ">" + _ENTITY_OR_DIGIT.sub(to_thai, m.group(1)) + "<", str(html)))
+
+
 RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full_id, permissions.plans_visits,
             permissions.sees_province, permissions.can_manage_users, permissions.can_change_settings,
             permissions.works_anywhere)
@@ -43,7 +61,7 @@ RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full
 def init_template_helpers(app) -> None:
     app.jinja_env.filters.update(thai_date=thai_date, pct=percent, phone=phone_display,
                                  masked_id=thai_id.masked, full_id=thai_id.formatted,
-                                 choice_label=choice_label)
+                                 choice_label=choice_label, official_digits=official_digits)
     app.jinja_env.globals.update(
         new_token=new_token, area_label=area_label,
         subdistrict_name=lambda code: geo.subdistrict_name(code, lang()),

@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 from sammachip.domain.clock import today
+from sammachip.domain.fiscal import fiscal_year
 from sammachip.domain.thai_id import masked
 
 from .factories import (
@@ -84,3 +85,34 @@ def test_village_report_lists_team_households_training_and_both_indicators(clien
     auth.login("lat")
     assert client.get(f"/villages/{village.id}/report").status_code == 404
     assert other.id
+
+
+def test_official_prints_in_thai_numerals_when_the_deployment_asks(app, client, auth, village):
+    make_user("officer", "officer", "6013")
+    sage = make_sage(village, "นางสมศรี", role="lead")
+    day = make_training(village, [today() - timedelta(days=2)])[0]
+    day.topic = "ทำปุ๋ยหมัก 20 กก. & อื่น ๆ"
+    from sammachip.extensions import db
+    db.session.commit()
+    auth.login("officer")
+    cert = client.post(f"/sages/{sage.id}/certificates").headers["Location"]
+    urls = (cert, f"/training-days/{day.id}/sign-in", f"/villages/{village.id}/report",
+            f"/districts/{village.district_code}/report")
+    fy = str(fiscal_year(today()))
+    thai_fy = fy.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    for url in urls:  # off by default: Arabic numerals
+        page = client.get(url).text
+        assert fy in page and thai_fy not in page, url
+    app.config.update(THAI_NUMERALS=True)
+    try:
+        for url in urls:
+            page = client.get(url).text
+            assert thai_fy in page, url
+            assert "/static/" in page, url  # attributes and links keep their digits
+        sheet = client.get(urls[1]).text
+        assert "ทำปุ๋ยหมัก ๒๐ กก. &amp; อื่น ๆ" in sheet and f"/training-days/{day.id}" in sheet
+        certificate = client.get(cert).text
+        assert "ขอมอบใบประกาศเกียรติคุณฉบับนี้ไว้เพื่อแสดงว่า" in certificate and "(ลงชื่อ)" in certificate
+        assert "พัฒนาการอำเภอแม่วงก์" in certificate
+    finally:
+        app.config.update(THAI_NUMERALS=False)
