@@ -4,8 +4,8 @@ import re
 
 from flask import current_app
 from flask_babel import get_locale
-from markupsafe import Markup
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from .domain import geo, permissions, thai_id
 from .domain.phone import display as phone_display
