@@ -46,9 +46,9 @@ def shot(page, name: str) -> Path:
     return path
 
 
-def log_in(page, username: str):
+def log_in(page, username: str, password: str = PASSWORD):
     page.goto("/login")
     page.fill("#username", username)
-    page.fill("#password", PASSWORD)
+    page.fill("#password", password)
     page.click("main button[type=submit]")
     page.wait_for_url(lambda url: "/login" not in url)

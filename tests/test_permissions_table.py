@@ -1,7 +1,5 @@
 """Every route, requested as every role, answers as the README's table says."""
-import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -13,27 +11,7 @@ from sammachip.models import HouseholdDraft, KnowledgeRecord, SageCertificate
 from sammachip.models.base import utcnow
 
 from .factories import make_followup, make_household, make_sage, make_training, make_user
-
-ROLES = ("admin", "province", "district", "officer")
-README = Path(__file__).resolve().parent.parent / "README.md"
-# Routes whose allowed answer is a redirect (they lead somewhere else).
-REDIRECTS = {"main.home", "auth.logout", "auth.set_language"}
-STEPS = {"interview.step": {"step": 2},  # step 1 is the consent, before there is a draft
-         "progress.mark": {"step": "group"}, "progress.undo": {"step": "group"}}  # a village step's code
-QUERY = {"exports.index": "?district=6013", "exports.download": "?district=6013",
-         "villages.subdistrict_options": "?district_code=6013"}
-
-
-def readme_table() -> dict[str, set[str]]:
-    section = README.read_text().split("## Who may do what")[1].split("\n## ")[0]
-    lines = [line for line in section.splitlines() if line.startswith("|")]
-    roles = [c.strip() for c in lines[0].strip("|").split("|")][1:]
-    table = {}
-    for line in lines[2:]:
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        name = re.match(r"`(\w+)`", cells[0]).group(1)
-        table[name] = {role for role, mark in zip(roles, cells[1:], strict=True) if mark == "✓"}
-    return table
+from .routes import REDIRECTS, ROLES, readme_table, url_of
 
 
 def test_the_readme_table_is_the_rulebook():
@@ -67,12 +45,6 @@ def world(village):
             "day_no": 1, "step": 1, "district_code": "6013", "province_code": "60", "kind": "households",
             "fmt": "csv", "code": "en", "record_id": knowledge.id}
     return args, {role: d.token for role, d in drafts.items()}
-
-
-def url_of(rule, args: dict) -> str:
-    values = {name: args[name] for name in rule.arguments}
-    values.update({k: v for k, v in STEPS.get(rule.endpoint, {}).items() if k in values})
-    return rule.build(values)[1] + QUERY.get(rule.endpoint, "")
 
 
 @pytest.mark.parametrize("role", ROLES)
