@@ -54,8 +54,8 @@ MEASURE = """() => {
       small.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
     }
   }
-  const wide = document.documentElement.scrollWidth > innerWidth ? [`page ${document.documentElement.scrollWidth} px wide`] : [];
-  return wide.concat(small);
+  const width = document.documentElement.scrollWidth;
+  return (width > innerWidth ? [`page ${width} px wide`] : []).concat(small);
 }"""
 
 
