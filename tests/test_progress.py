@@ -99,7 +99,9 @@ def test_village_header_names_the_next_step(client, auth):
     village = full_village()
     auth.login("officer")
     html = client.get(f"/villages/{village.id}").text
-    assert "6 จาก 11" in html and "ขั้นต่อไป: จัดตั้งกลุ่มอาชีพ" in html
+    assert "6 จาก 11" in html and "ขั้นต่อไป:" in html
+    # the next step is a link to where it is done
+    assert f'/villages/{village.id}/process?fy=2570#step-group">จัดตั้งกลุ่มอาชีพ</a>' in html
     assert "5/5" in html and "20/20" in html and "85%" in html
 
 

@@ -19,11 +19,12 @@ from ..web import render
 from ..years import page_year, picker_years, village_year
 from .forms import StepMarkForm
 from .queries import district_rows, province_rows
-from .wording import RESULT_PAGES, step_detail, step_label
+from .wording import RESULT_PAGES, step_detail, step_label, step_url
 
 bp = Blueprint("progress", __name__)
 bp.add_app_template_filter(step_label, "step_label")
 bp.add_app_template_global(step_detail, "step_detail")
+bp.add_app_template_global(step_url, "step_url")
 bp.add_app_template_global(RESULT_PAGES, "result_pages")
 bp.add_app_template_filter(lambda code: label(VILLAGE_STATUSES, code), "status_label_progress")
 

@@ -1,4 +1,5 @@
 """Names of the programme's village steps, for the pages (statuses: labels.VILLAGE_STATUSES)."""
+from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -32,6 +33,19 @@ def step_label(code: str, rules: Rules) -> str:
 RESULT_PAGES = {
     "knowledge": ("knowledge.village", _l("บันทึกองค์ความรู้ของหมู่บ้าน")),
 }
+
+# Where the steps the data tells are done (an endpoint taking `village_id`); any other
+# step is done on the process page, at its own row.
+STEP_PAGES = {"lead_trained": "sages.index", "workshop": "sages.index", "team": "sages.index",
+              "households": "households.index", "training": "training.index"}
+
+
+def step_url(code: str, village_id: int) -> str:
+    endpoint = STEP_PAGES.get(code) or RESULT_PAGES.get(code, (None,))[0]
+    if endpoint:
+        return url_for(endpoint, village_id=village_id)
+    return url_for("progress.process", village_id=village_id, _anchor=f"step-{code}")
+
 
 # What a result step's numbers (`Result.detail`) say beside it: code → a function of the detail.
 STEP_DETAILS: dict = {}
