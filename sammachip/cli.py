@@ -21,6 +21,18 @@ def init_commands(app: Flask) -> None:
         names = ", ".join(u[0] for u in DEMO_USERS)
         click.echo(f"Demo data ready. Users: {names}; password (demo only): {DEMO_PASSWORD}")
 
+    @app.cli.command("backup")
+    @click.option("--to", "folder", default="", help="folder for the backup (default: instance/backups)")
+    def backup_command(folder):
+        """Copy the database (and instance/photos) while the app runs; README: Backups."""
+        from pathlib import Path
+
+        from .backup import backup
+
+        target = backup(app.config["SQLALCHEMY_DATABASE_URI"], Path(folder or Path(app.instance_path) / "backups"),
+                        utcnow(), Path(app.instance_path) / "photos")
+        click.echo(f"Backup written: {target}")
+
     @app.cli.command("create-user")
     @click.option("--username", prompt=True)
     @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
