@@ -94,7 +94,9 @@ def occupation_checks(select, other) -> bool:
     if select.data not in choice_values(select) - {""}:
         select.errors.append(_l("กรุณาเลือกอาชีพ"))
         return False
-    if select.data == OTHER and not other.data:
+    if select.data != OTHER:
+        other.data = ""  # a hidden question's answer is not kept (the box shows only for "other")
+    elif not other.data:
         other.errors.append(_l("กรุณาระบุอาชีพ"))
         return False
     return True

@@ -109,14 +109,15 @@ document.addEventListener("htmx:afterRequest", function (e) {
   document.querySelectorAll("#flash .failed").forEach(function (p) { p.remove(); });
 });
 
-// Questions that apply to one answer only (data-show-if="field=value"): shown as
-// that answer is picked, hidden otherwise; the server ignores them too.
+// Questions that apply to one answer only (data-show-if="field=value", the field a
+// radio group or a select): shown as that answer is picked, hidden otherwise; the
+// server ignores and clears them too.
 document.addEventListener("change", function (e) {
   var form = e.target.form;
   if (!form) return;
   form.querySelectorAll("[data-show-if]").forEach(function (box) {
     var rule = box.dataset.showIf.split("=");
-    var picked = form.querySelector("input[name='" + rule[0] + "']:checked");
+    var picked = form.querySelector("input[name='" + rule[0] + "']:checked, select[name='" + rule[0] + "']");
     box.hidden = !(picked && picked.value === rule[1]);
   });
 });

@@ -24,7 +24,7 @@ from ..wizard import Step, Wizard
 from ..years import village_year
 from .forms import AssignForm, ConsentForm, HeadForm, LivelihoodForm, NeedForm
 from .queries import household_from, my_draft, trainer_choices
-from .wording import duplicate_id_text, placement_text, status_choices, trainer_option
+from .wording import duplicate_id_text, full_text, placement_text, status_choices, trainer_option
 
 bp = Blueprint("interview", __name__)
 
@@ -53,6 +53,8 @@ class Interview(Wizard):
             form.committed.label.text = _("ตั้งใจเข้าร่วมฝึกอบรมครบทั้ง %(n)s วัน", n=rules.training_days)
         if step == 5:
             form.status.choices = status_choices(rules)
+            if fresh and "status" not in draft.data and full_notice(draft.village_id):
+                form.status.data = "reserve"  # a full village: the reserve list is the answer to expect
             team, loads = trainer_choices(draft.village_id, draft.fiscal_year)
             form.trainer.choices = [("", _("ยังไม่มอบหมาย"))] + [
                 (str(s.id), trainer_option(s, loads.get(s.id, 0), rules)) for s in team]
@@ -122,10 +124,19 @@ class Interview(Wizard):
             context=self.context(village=village),
             title=str(CONSENT_TITLE),
             refused=refused,
+            full_notice=full_notice(village.id),
         )
 
 
 interview = Interview()
+
+
+def full_notice(village_id: int) -> str:
+    """Said at the first step, not the fifth: a full village's next household goes on the reserve list."""
+    fy = village_year(village_id)
+    if "village_full" in placement_problems(db.session, village_id, fy, "registered", None):
+        return full_text(rules_for(fy))
+    return ""
 
 
 @bp.route("/villages/<int:village_id>/households/new", methods=["GET", "POST"])

@@ -29,6 +29,11 @@ def placement_text(code: str, rules: Rules) -> str:
     return _("วิทยากรคนนี้ดูแลครบ %(n)s ครัวเรือนแล้ว กรุณาเลือกวิทยากรคนอื่น", n=rules.households_per_trainer)
 
 
+def full_text(rules: Rules) -> str:
+    return _("หมู่บ้านนี้มีครัวเรือนเป้าหมายครบ %(n)s ครัวเรือนแล้ว ครัวเรือนที่สัมภาษณ์ต่อจากนี้จะอยู่ในรายชื่อสำรอง",
+             n=rules.households_per_village)
+
+
 def trainer_option(sage, load: int, rules: Rules) -> str:
     return _("%(name)s (%(role)s) · %(occ)s · ดูแล %(n)s/%(max)s", name=sage.name, role=role_label(sage.role),
              occ=sage.occupation_label, n=load, max=rules.households_per_trainer)
