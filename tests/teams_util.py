@@ -18,3 +18,22 @@ def visit_with(followup, *members):
     set_visit_members(db.session, followup.id, [m.id for m in members])
     db.session.commit()
     return followup
+
+
+CHECKLIST = {1: {"practising": "yes"}, 2: {"occupation_income": "3000", "costs_saved": "0", "sells_where": ""},
+             3: {"group_name": "", "fund_source": "none"}, 4: {"visitors": ["officer"]},
+             5: {"problems": "", "next_visit_date": ""}}
+
+
+def run_visit(client, followup, visit_date, **changes):
+    """Post the follow-up checklist's five steps and submit; `changes` adds to a step's answers."""
+    from sammachip.models import FollowUp
+
+    for n, data in CHECKLIST.items():
+        data = {**data, **changes.get(f"step{n}", {})}
+        if n == 4:
+            data["visit_date"] = visit_date.isoformat()
+        version = db.session.get(FollowUp, followup.id).version
+        response = client.post(f"/followups/{followup.id}/{n}", data={**data, "go": "next", "version": version})
+        assert response.status_code == 303, (n, response.text[-1500:])
+    return client.post(f"/followups/{followup.id}/6")
