@@ -3,8 +3,8 @@ from datetime import date, timedelta
 
 from stdnum.th import pin
 
-from sammachip.extensions import db
 from sammachip.domain.teams import set_visit_members
+from sammachip.extensions import db
 from sammachip.models import SupportTeamMember, User, Village
 from sammachip.users.rules import apply_area
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sammachip.domain.clock import today
 from sammachip.domain.progress import facts_of_village, steps_of
 from sammachip.extensions import db
-from sammachip.models import FollowUp, SupportTeam, SupportTeamMember, followup_team_members
+from sammachip.models import SupportTeam, SupportTeamMember, followup_team_members
 from sammachip.progress.wording import step_detail
 
 from .dbutil import QueryCounter
@@ -167,3 +167,26 @@ def test_the_village_page_lists_who_the_team_has_visited_in_fixed_queries(client
     with QueryCounter(db.engine) as more:
         client.get(f"/villages/{village.id}/team")
     assert more.count == few.count
+
+
+def test_demo_holds_both_teams_visits_naming_members_and_funds(app):
+    from sammachip.demo import seed_demo
+    from sammachip.models import CommunityFund, Village
+
+    seed_demo(db.session)
+    seed_demo(db.session)  # safe to run twice
+    teams = db.session.execute(select(SupportTeam.level, SupportTeam.fiscal_year, func.count())
+                               .group_by(SupportTeam.level, SupportTeam.fiscal_year)).all()
+    assert sorted(tuple(t) for t in teams) == [("district", 2569, 2), ("district", 2570, 2), ("tambon", 2569, 4),
+                                               ("tambon", 2570, 4)]
+    assert db.session.scalar(select(func.count()).select_from(followup_team_members)) > 0
+    assert db.session.scalar(select(func.count()).select_from(CommunityFund).where(CommunityFund.amount > 0)) > 1
+    by_code = {v.code: v for v in db.session.scalars(select(Village))}
+    last_year = facts_of_village(db.session, by_code["60130101"].id, 2569, today())
+    assert {s.code: s.done for s in steps_of(last_year)}["followup"]
+    this_year = next(s for s in steps_of(facts_of_village(db.session, by_code["60130302"].id, 2570, today()))
+                     if s.code in ("followup", "fund") and not s.done)
+    assert this_year.code == "followup" and this_year.detail["visited"] < this_year.detail["trained"]
+    fund = next(s for s in steps_of(facts_of_village(db.session, by_code["60130302"].id, 2570, today()))
+                if s.code == "fund")
+    assert fund.done and fund.detail["amount"] >= 20_000
