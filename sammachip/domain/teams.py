@@ -70,11 +70,6 @@ def tambon_members(session: Session, subdistrict_code: str, fiscal_year: int) ->
                SupportTeam.fiscal_year == fiscal_year).order_by(SupportTeamMember.id)))
 
 
-def visit_member_ids(session: Session, followup_id: int) -> list[int]:
-    return list(session.scalars(select(followup_team_members.c.member_id)
-                                .where(followup_team_members.c.followup_id == followup_id)))
-
-
 def set_visit_members(session: Session, followup_id: int, member_ids) -> None:
     session.execute(delete(followup_team_members).where(followup_team_members.c.followup_id == followup_id))
     if member_ids:
