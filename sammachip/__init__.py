@@ -95,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     from .auth.views import bp as auth_bp
     from .exports.views import bp as exports_bp
     from .followups.views import bp as followups_bp
+    from .funds.views import bp as funds_bp
     from .households.interview import bp as interview_bp
     from .households.views import bp as households_bp
     from .knowledge.views import bp as knowledge_bp
@@ -102,12 +103,13 @@ def register_blueprints(app: Flask) -> None:
     from .progress.views import bp as progress_bp
     from .sages.views import bp as sages_bp
     from .settings.views import bp as settings_bp
+    from .teams.views import bp as teams_bp
     from .training.views import bp as training_bp
     from .users.views import bp as users_bp
     from .villages.views import bp as villages_bp
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
-               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp):
+               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp):
         app.register_blueprint(bp)
 
 

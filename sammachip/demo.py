@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.th import pin
 
+from .demo_teams import seed_teams_and_funds
 from .models import User, Village
 from .users.rules import apply_area
 
@@ -195,3 +196,4 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     last = {by_code["60130101"].id, by_code["60110203"].id}
     ensure_target(session.connection(), [(v.id, current_fiscal_year()) for v in villages if v.id not in last])
     seed_knowledge(session, by_code, utcnow(), today())
+    seed_teams_and_funds(session, current_fiscal_year(), today())

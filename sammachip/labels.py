@@ -23,9 +23,18 @@ LEAVING = [("moved", _l("ย้ายออกจากหมู่บ้าน"
 REASONS = [("no_market", _l("ไม่มีตลาด/ขายไม่ได้")), ("no_capital", _l("ขาดเงินทุน")),
            ("no_material", _l("ขาดวัตถุดิบ/อุปกรณ์")), ("no_time", _l("ไม่มีเวลา")),
            ("health", _l("เจ็บป่วย")), ("moved", _l("ย้ายที่อยู่")), ("other", _l("อื่น ๆ"))]
-FUNDS = [("none", _l("ไม่ได้รับ")), ("community_fund", _l("กองทุนชุมชน")),
-         ("savings_group", _l("กลุ่มออมทรัพย์เพื่อการผลิต")), ("village_fund", _l("กองทุนหมู่บ้าน")),
-         ("other", _l("อื่น ๆ"))]
+FUND_SOURCES = [("community_fund", _l("กองทุนชุมชน")), ("savings_group", _l("กลุ่มออมทรัพย์เพื่อการผลิต")),
+                ("village_fund", _l("กองทุนหมู่บ้าน")), ("kkkc", _l("กข.คจ.")),
+                ("women_fund", _l("กองทุนพัฒนาบทบาทสตรี")), ("other", _l("อื่น ๆ"))]
+FUNDS = [("none", _l("ไม่ได้รับ"))] + FUND_SOURCES  # a visit's answer: a fund record unless "none"
+TEAM_LEVELS = [("tambon", _l("ทีมสนับสนุนระดับตำบล")), ("district", _l("ทีมสนับสนุนระดับอำเภอ"))]
+# Each team's organisations, as the field note names them.
+TEAM_ORGANISATIONS = {
+    "tambon": [("kpst", _l("กพสต.")), ("sochot", _l("ศอช.ต.")), ("och_leader", _l("ผู้นำ อช.")),
+               ("savings_group", _l("กลุ่มออมทรัพย์เพื่อการผลิต")), ("other", _l("อื่น ๆ"))],
+    "district": [("kpsa", _l("กพสอ.")), ("sochoa", _l("ศอช.อ.")), ("och_leader", _l("ผู้นำ อช.")),
+                 ("savings_network", _l("เครือข่ายกลุ่มออมทรัพย์เพื่อการผลิต")), ("other", _l("อื่น ๆ"))],
+}
 VISITORS = [("officer", _l("เจ้าหน้าที่พัฒนาชุมชน")), ("kpst", _l("กพสต. (คณะกรรมการพัฒนาสตรีตำบล)")),
             ("sochot", _l("ศอช.ต.")), ("och_leader", _l("ผู้นำ อช.")), ("savings_group", _l("กลุ่มออมทรัพย์ฯ"))]
 ATTENDED = [(True, _l("มา")), (False, _l("ขาด"))]

@@ -3,8 +3,9 @@ from datetime import date, timedelta
 
 from stdnum.th import pin
 
+from sammachip.domain.teams import set_visit_members
 from sammachip.extensions import db
-from sammachip.models import User, Village
+from sammachip.models import SupportTeamMember, User, Village
 from sammachip.users.rules import apply_area
 
 PASSWORD = "correct-horse-battery"
@@ -162,11 +163,27 @@ def full_village(subdistrict="601303", moo=2, name="ครบ", practising=17, b
     lead.course_passed, lead.workshop_date = True, date(2026, 10, 20)
     team = [lead] + [make_sage(village, f"ผช{i}", phone_no(base + i), role="assistant") for i in range(1, 5)]
     days = make_training(village, [today() - timedelta(days=30 - k) for k in range(5)])
+    member = tambon_member(village)
     for n in range(20):
         h = make_household(village, f"{name}{n}", n=base * 100 + n + 1, trainer=team[n // 4], income=100_000)
         attend(days, h, 5)
-        make_followup(h, today() - timedelta(days=1), "yes" if n < practising else "no", income=3_000, days=365)
+        visit = make_followup(h, today() - timedelta(days=1), "yes" if n < practising else "no", income=3_000,
+                              days=365)
+        set_visit_members(db.session, visit.id, [member.id])
+    db.session.commit()
     return village
+
+
+def tambon_member(village: Village):
+    """A member of the village's tambon support team this year (the team made once per tambon)."""
+    from sammachip.domain.clock import current_fiscal_year
+    from sammachip.domain.teams import start_team
+
+    team = start_team(db.session, village.subdistrict_code, current_fiscal_year(), None)
+    if not team.members:
+        team.members.append(SupportTeamMember(name="นางสมใจ ทีมตำบล", organisation="kpst"))
+        db.session.commit()
+    return team.members[0]
 
 
 def make_target(village: Village, fiscal_year: int | None = None) -> Village:

@@ -7,7 +7,14 @@ from sammachip.domain import permissions
 from sammachip.domain.clock import current_fiscal_year, today
 from sammachip.domain.reference import criteria_for
 from sammachip.extensions import db
-from sammachip.models import HouseholdDraft, KnowledgeRecord, SageCertificate
+from sammachip.models import (
+    CommunityFund,
+    HouseholdDraft,
+    KnowledgeRecord,
+    SageCertificate,
+    SupportTeam,
+    SupportTeamMember,
+)
 from sammachip.models.base import utcnow
 
 from .factories import make_followup, make_household, make_sage, make_training, make_user
@@ -37,13 +44,18 @@ def world(village):
     drafts = {role: HouseholdDraft(token=f"{n:08d}-0000-4000-8000-000000000000", village_id=village.id,
                                    officer_id=user.id, fiscal_year=current_fiscal_year(), consent_at=utcnow())
               for n, (role, user) in enumerate(users.items())}
-    db.session.add_all([certificate, knowledge, *drafts.values()])
+    team = SupportTeam(level="tambon", area_code="601303", district_code="6013", fiscal_year=current_fiscal_year(),
+                       members=[SupportTeamMember(name="สมาชิก", organisation="kpst")])
+    fund = CommunityFund(village_id=village.id, household_id=household.id, source="village_fund", amount=1,
+                         received_on=today())
+    db.session.add_all([certificate, knowledge, team, fund, *drafts.values()])
     db.session.commit()
     args = {"village_id": village.id, "household_id": household.id, "sage_id": sage.id, "day_id": day.id,
             "followup_id": followup.id, "certificate_id": certificate.id, "user_id": users["officer"].id,
             "criterion_id": criteria_for(db.session, current_fiscal_year())[0].id, "occupation_id": 1,
             "day_no": 1, "step": 1, "district_code": "6013", "province_code": "60", "kind": "households",
-            "fmt": "csv", "code": "en", "record_id": knowledge.id}
+            "fmt": "csv", "code": "en", "record_id": knowledge.id, "area_code": "601303",
+            "member_id": team.members[0].id, "fund_id": fund.id}
     return args, {role: d.token for role, d in drafts.items()}
 
 

@@ -21,6 +21,7 @@ from .factories import (
     make_village,
     phone_no,
 )
+from .teams_util import make_team, visit_with
 
 
 def steps_done(village) -> dict:
@@ -62,11 +63,12 @@ def test_each_derived_step_follows_the_data(app):
     assert steps_done(village)["training"]
     for h in households:
         attend(days, h, 4)
+    member = make_team(village.subdistrict_code, current_fy()).members[0]
     for h in households[:19]:
-        make_followup(h, today(), "yes")
-    make_followup(households[19], today(), "no", visitors=("officer",))
-    assert not steps_done(village)["followup"]  # the officer alone is not the sub-district team
+        visit_with(make_followup(h, today(), "yes"), member)
     make_followup(households[19], today(), "no", visitors=("officer", "sochot"))
+    assert not steps_done(village)["followup"]  # no named member of the tambon team came to the last one
+    visit_with(make_followup(households[19], today(), "no"), member)
     assert steps_done(village)["followup"]
 
 

@@ -13,6 +13,8 @@ TABLE: dict[str, frozenset[str]] = {
     "read": frozenset(ROLES),
     # Create and change records: sages, households, training, visits, marks.
     "edit": frozenset({"admin", "district", "officer"}),
+    # The district support team's roster (the tambon teams' are `edit`'s).
+    "edit_district_team": frozenset({"admin", "district"}),
     # Incomes on pages and in exports; interview and visit drafts (they hold incomes).
     "see_income": frozenset({"admin", "district", "officer"}),
     # The full national ID and the change history on a household's own page.
@@ -45,6 +47,15 @@ def can_read(user: User) -> bool:
 
 def can_edit(user: User) -> bool:
     return allowed(user, "edit")
+
+
+def edits_district_team(user: User) -> bool:
+    return allowed(user, "edit_district_team")
+
+
+def edits_team(user: User, level: str) -> bool:
+    """A tambon team is edited as any record; a district team by the district office."""
+    return edits_district_team(user) if level == "district" else can_edit(user)
 
 
 def sees_income(user: User) -> bool:
@@ -99,4 +110,5 @@ def may_manage(manager: User, user: User) -> bool:
 # What each function checks, for `access.requires` and the route test.
 CHECKS = {can_read: "read", can_edit: "edit", sees_income: "see_income", sees_full_id: "see_full_id",
           exports_full_id: "export_full_id", plans_visits: "plan_visits", sees_province: "see_province",
-          can_manage_users: "manage_users", can_change_settings: "change_settings", works_anywhere: "work_anywhere"}
+          can_manage_users: "manage_users", can_change_settings: "change_settings", works_anywhere: "work_anywhere",
+          edits_district_team: "edit_district_team"}

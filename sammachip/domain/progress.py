@@ -61,7 +61,6 @@ def steps_of(f: VillageFacts) -> list[Step]:
         "team": f.team_complete,
         "households": f.registered >= rules.households_per_village and f.assigned >= rules.households_per_village,
         "training": f.days_held >= rules.training_days,
-        "followup": f.ind.trained > 0 and f.ind.team_visited >= f.ind.trained,
     }
     # Steps now told by records: a mark made before keeps counting (as "บันทึกเดิม")
     # until the record does; no new marks are made for them (not in MANUAL_STEPS).

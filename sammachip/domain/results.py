@@ -14,6 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import KnowledgeRecord, Sage, Village
+from .funds import funded
+from .teams import tambon_visits
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,21 @@ def knowledge_done(session: Session, where, fiscal_year: int, cutoff: date) -> d
         .where(where, KnowledgeRecord.completed_at.is_not(None), KnowledgeRecord.recorded_on <= cutoff, lead))}
 
 
+def tambon_team_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """The tambon has a team for the year and it has visited every trained household still in the
+    programme (domain/teams.py); detail: visited, trained, left."""
+    return {vid: Result(n["team"] and n["trained"] > 0 and n["visited"] >= n["trained"], n)
+            for vid, n in tambon_visits(session, where, fiscal_year, cutoff).items()}
+
+
+def fund_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """A household of the year has a fund record with an amount by the cut-off (domain/funds.py)."""
+    return {vid: Result(True, n) for vid, n in funded(session, where, fiscal_year, cutoff).items()}
+
+
 # Step code → its check. A step listed here is never marked by hand any more.
 RESULT_STEPS: dict[str, StepCheck] = {
     "knowledge": knowledge_done,
+    "followup": tambon_team_done,
+    "fund": fund_done,
 }

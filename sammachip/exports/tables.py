@@ -203,12 +203,14 @@ def followups(user, where, fy: int, _today):
 
 
 # Tables of records that outlive a programme year: not limited to the year's target villages.
-YEARLESS = {"knowledge"}
+# Support teams are filtered by the year themselves, and belong to areas, not target villages.
+YEARLESS = {"knowledge", "support_teams"}
 
 
 def tables() -> dict:
     """Each table's file name, sheet title and builder."""
     from .knowledge import knowledge
+    from .teams import funds, support_teams
 
     return {
         "villages": (_("หมู่บ้านและตัวชี้วัด"), villages),
@@ -216,4 +218,6 @@ def tables() -> dict:
         "attendance": (_("การเข้าอบรม"), attendance),
         "followups": (_("การติดตาม"), followups),
         "knowledge": (_("องค์ความรู้"), knowledge),
+        "support_teams": (_("ทีมสนับสนุน"), support_teams),
+        "funds": (_("กองทุนชุมชน"), funds),
     }

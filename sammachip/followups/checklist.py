@@ -8,10 +8,12 @@ from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
 from ..domain.clock import today
+from ..domain.funds import record_visit_fund
 from ..domain.schedule import add_months
+from ..domain.teams import set_visit_members, tambon_members
 from ..domain.thai_dates import typed
 from ..extensions import db
-from ..models import FollowUp, Household
+from ..models import FollowUp, Household, Village
 from ..wizard import Step, Wizard, as_multidict
 from .forms import GroupFundForm, IncomeForm, NextForm, PractisingForm, VisitForm
 from .queries import next_scheduled, period_start
@@ -44,7 +46,10 @@ class Checklist(Wizard):
         return data
 
     def prepare(self, followup, step, form, fresh):
-        form.fiscal_year = db.session.get(Household, followup.household_id).fiscal_year  # for the date rules
+        household = db.session.get(Household, followup.household_id)
+        form.fiscal_year = household.fiscal_year  # for the date rules
+        if step == 4:
+            form.members.choices = team_choices(household)
 
     def keep(self, followup, step, form, typed, moved_to):
         super().keep(followup, step, form, typed, moved_to)
@@ -61,7 +66,7 @@ class Checklist(Wizard):
 
     def context(self, followup):
         household = db.session.get(Household, followup.household_id)
-        return {"followup": followup, "household": household,
+        return {"followup": followup, "household": household, "village": db.session.get(Village, household.village_id),
                 "crumb_url": url_for("households.show", household_id=household.id),
                 "crumb_label": _("← %(name)s", name=household.head_name)}
 
@@ -79,6 +84,9 @@ class Checklist(Wizard):
 
     def finish(self, followup, forms):
         apply_answers(followup, forms, current_user.id)
+        household = db.session.get(Household, followup.household_id)
+        set_visit_members(db.session, followup.id, [int(m) for m in forms[4].members.data or []])
+        record_visit_fund(db.session, followup, household, current_user.id)
         plan_next_visit(followup)
         db.session.commit()
         flash(_("บันทึกการเยี่ยมแล้ว"), "success")
@@ -86,6 +94,15 @@ class Checklist(Wizard):
 
 
 checklist = Checklist()
+
+
+def team_choices(household: Household) -> list[tuple[str, str]]:
+    """The named members of the household's tambon team of its year: "name (organisation)"."""
+    from ..labels import TEAM_ORGANISATIONS, label
+
+    village = db.session.get(Village, household.village_id)
+    return [(str(m.id), f"{m.name} ({m.organisation_other or label(TEAM_ORGANISATIONS['tambon'], m.organisation)})")
+            for m in tambon_members(db.session, village.subdistrict_code, household.fiscal_year)]
 
 
 def finished(followup: FollowUp):
@@ -119,7 +136,7 @@ def apply_answers(followup: FollowUp, forms: dict, user_id: int) -> None:
     # The days the income covers; None (no training day or earlier visit to count from): not counted.
     followup.period_days = (followup.visit_date - start).days if start else None
     followup.visitors = list(visit.visitors.data)
-    followup.with_support_team = any(v != "officer" for v in followup.visitors)
+    followup.with_support_team = any(v != "officer" for v in followup.visitors) or bool(visit.members.data)
     followup.problems = nxt.problems.data or ""
     followup.help_needed = nxt.help_needed.data or ""
     followup.next_visit_date = nxt.next_visit_date.data

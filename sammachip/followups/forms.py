@@ -66,10 +66,16 @@ class GroupFundForm(FlaskForm):
 class VisitForm(FlaskForm):
     visit_date = day(_l("วันที่ไปเยี่ยม"), required=True, rule=past_programme_event)
     visitors = CheckboxList(_l("ผู้ไปเยี่ยม"), choices=options(VISITORS), validate_choice=False)
+    # The tambon team's named members of the household's year (choices set by the checklist).
+    members = CheckboxList(_l("สมาชิกทีมสนับสนุนระดับตำบลที่มา"), validate_choice=False)
 
     def validate_visitors(self, field):
         if not field.data or not set(field.data) <= codes(VISITORS):
             raise ValidationError(_l("กรุณาเลือกผู้ไปเยี่ยมอย่างน้อย 1 รายการ"))
+
+    def validate_members(self, field):
+        if not set(field.data or []) <= {c[0] for c in field.choices or []}:
+            raise ValidationError(_l("กรุณาเลือกจากรายชื่อทีมตำบล"))
 
 
 class NextForm(FlaskForm):

@@ -1,4 +1,5 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .fund import FUND_SOURCES, CommunityFund
 from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
@@ -6,11 +7,18 @@ from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .target import TargetVillage
+from .team import TEAM_LEVELS, SupportTeam, SupportTeamMember, followup_team_members
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
 from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
 from .village import Village
 
 __all__ = [
+    "CommunityFund",
+    "FUND_SOURCES",
+    "SupportTeam",
+    "SupportTeamMember",
+    "TEAM_LEVELS",
+    "followup_team_members",
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",

@@ -32,6 +32,8 @@ def step_label(code: str, rules: Rules) -> str:
 # Where each result step's records are kept: an endpoint taking `village_id`, and the link's words.
 RESULT_PAGES = {
     "knowledge": ("knowledge.village", _l("บันทึกองค์ความรู้ของหมู่บ้าน")),
+    "followup": ("teams.village", _l("ทีมสนับสนุนระดับตำบลและการเยี่ยม")),
+    "fund": ("funds.village", _l("การสนับสนุนจากกองทุนชุมชน")),
 }
 
 # Where the steps the data tells are done (an endpoint taking `village_id`); any other
@@ -48,7 +50,21 @@ def step_url(code: str, village_id: int) -> str:
 
 
 # What a result step's numbers (`Result.detail`) say beside it: code → a function of the detail.
-STEP_DETAILS: dict = {}
+def tambon_team_detail(d: dict) -> str:
+    if not d["team"]:
+        return _("ตำบลยังไม่มีทีมสนับสนุนของปีนี้")
+    said = _("ทีมตำบลเยี่ยมแล้ว %(v)s จาก %(n)s", v=d["visited"], n=d["trained"])
+    return said + (_(" (ออกจากโครงการ %(n)s)", n=d["left"]) if d["left"] else "")
+
+
+def fund_detail(d: dict) -> str:
+    return _("ได้รับทุน %(n)s ครัวเรือน รวม %(b)s บาท", n=d["households"], b=f"{d['amount']:,}")
+
+
+STEP_DETAILS: dict = {
+    "followup": tambon_team_detail,
+    "fund": fund_detail,
+}
 
 
 def step_detail(code: str, detail: dict | None) -> str:

@@ -1,0 +1,28 @@
+"""A community fund record's form: source, amount, date, purpose."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField
+
+from ..domain.date_rules import past_programme_event
+from ..forms_common import day, options, text, whole_number
+from ..labels import FUND_SOURCES, codes
+
+
+class FundForm(FlaskForm):
+    source = RadioField(_l("แหล่งทุน"), choices=options(FUND_SOURCES), validate_choice=False)
+    source_other = text(_l("แหล่งทุนอื่น (ระบุ)"), 100, required=False)
+    amount = whole_number(_l("จำนวนเงิน (บาท)"), 1, 10_000_000)
+    received_on = day(_l("วันที่ได้รับ"), required=True, rule=past_programme_event)
+    purpose = text(_l("เพื่อใช้ทำอะไร"), 300, required=False, area=True)
+    version = HiddenField()
+    submit_token = HiddenField()
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        if self.source.data not in codes(FUND_SOURCES):
+            self.source.errors.append(_l("กรุณาเลือกแหล่งทุนจากรายการ"))
+            ok = False
+        elif self.source.data == "other" and not self.source_other.data:
+            self.source_other.errors.append(_l("กรุณาระบุแหล่งทุน"))
+            ok = False
+        return ok
