@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import KnowledgeRecord, Sage, Village
+from .centres import centres_open
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,13 @@ def knowledge_done(session: Session, where, fiscal_year: int, cutoff: date) -> d
         .where(where, KnowledgeRecord.completed_at.is_not(None), KnowledgeRecord.recorded_on <= cutoff, lead))}
 
 
+def learning_centre_done(session: Session, where, _fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """A centre of the village opened on or before the cut-off (domain/centres.py); detail: how many."""
+    return {vid: Result(True, {"centres": n}) for vid, n in centres_open(session, where, cutoff).items()}
+
+
 # Step code → its check. A step listed here is never marked by hand any more.
 RESULT_STEPS: dict[str, StepCheck] = {
     "knowledge": knowledge_done,
+    "learning_centre": learning_centre_done,
 }

@@ -1,7 +1,9 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .centre import PLACE_KINDS, LearningCentre, learning_centre_hosts, learning_centre_occupations
 from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
+from .person import Person
 from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
@@ -11,6 +13,11 @@ from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
 from .village import Village
 
 __all__ = [
+    "LearningCentre",
+    "PLACE_KINDS",
+    "Person",
+    "learning_centre_hosts",
+    "learning_centre_occupations",
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",

@@ -1,5 +1,6 @@
 """Names of the programme's village steps, for the pages (statuses: labels.VILLAGE_STATUSES)."""
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
 
 from ..domain.programme import Rules
@@ -31,10 +32,13 @@ def step_label(code: str, rules: Rules) -> str:
 # Where each result step's records are kept: an endpoint taking `village_id`, and the link's words.
 RESULT_PAGES = {
     "knowledge": ("knowledge.village", _l("บันทึกองค์ความรู้ของหมู่บ้าน")),
+    "learning_centre": ("centres.index", _l("ศูนย์เรียนรู้ของหมู่บ้าน")),
 }
 
 # What a result step's numbers (`Result.detail`) say beside it: code → a function of the detail.
-STEP_DETAILS: dict = {}
+STEP_DETAILS: dict = {
+    "learning_centre": lambda d: ngettext("เปิดแล้ว %(num)s แห่ง", "เปิดแล้ว %(num)s แห่ง", d["centres"]),
+}
 
 
 def step_detail(code: str, detail: dict | None) -> str:
