@@ -1,7 +1,7 @@
 """Names of the programme's village steps, for the pages (statuses: labels.VILLAGE_STATUSES)."""
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from ..domain.programme import Rules
 

@@ -1,8 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField
-from wtforms.validators import Optional
-from wtforms.validators import ValidationError
+from wtforms.validators import Optional, ValidationError
 
 from ..domain.clock import today
 from ..domain.date_rules import sage_course
