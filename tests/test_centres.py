@@ -134,3 +134,50 @@ def test_a_training_day_is_held_at_a_centre_or_a_place_typed(client, officer, vi
     wrong = client.post(f"/villages/{village.id}/training/1/edit",
                         data={"held_on": "02/11/2569", "centre": "999", "version": day.version})
     assert wrong.status_code == 200 and "กรุณาเลือกศูนย์เรียนรู้จากรายการ" in wrong.text
+
+
+def test_sages_and_centres_exports_are_area_filtered_with_ids_masked(client, auth, village):
+    from .factories import thai_pin
+
+    make_user("officer", "officer", "6013")
+    make_user("district", "district", "6013")
+    far = make_village("601101", 2, "ลาดยาว")
+    here = make_sage(village, "ปราชญ์ในเขต", role="lead", national_id=thai_pin(77))
+    make_sage(far, "ปราชญ์นอกเขต", phone="+66812345699")
+    db.session.add_all([LearningCentre(village_id=village.id, name="ศูนย์ในเขต", place_kind="community",
+                                       opened_on=date(2026, 11, 1), hosts=[here]),
+                        LearningCentre(village_id=far.id, name="ศูนย์นอกเขต", place_kind="community",
+                                       opened_on=date(2026, 11, 1))])
+    db.session.commit()
+    auth.login("officer")
+    body = client.get("/exports/sages.csv?fy=2570").text
+    assert "ปราชญ์ในเขต" in body and "ปราชญ์นอกเขต" not in body and "วิทยากรหลัก" in body
+    assert "X-XXXX-XXXX0-77-7" in body and "1-0000-00000-77-7" not in body
+    centres = client.get("/exports/centres.csv").text
+    assert "ศูนย์ในเขต" in centres and "ศูนย์นอกเขต" not in centres and "ปราชญ์ในเขต" in centres
+    auth.logout()
+    auth.login("district")  # district users export full IDs, as for households
+    assert "1-0000-00000-77-7" in client.get("/exports/sages.csv?fy=2570").text
+
+
+def test_demo_holds_a_centre_a_day_held_there_and_one_person_in_both_years(app, client, auth):
+    from sammachip.demo import DEMO_PASSWORD, seed_demo
+    from sammachip.models import Person, Sage, Village
+
+    seed_demo(db.session)
+    seed_demo(db.session)  # added once
+    centre = db.session.scalar(select(LearningCentre))
+    assert db.session.scalar(select(func.count()).select_from(LearningCentre)) == 1 and centre.hosts
+    assert centre.hosts[0].role == "lead"
+    day = db.session.scalar(select(TrainingDay).where(TrainingDay.learning_centre_id == centre.id))
+    assert day is not None and day.day_no == 1
+    village = db.session.get(Village, centre.village_id)
+    assert step_of(village).done
+    person = db.session.scalar(select(Person).where(Person.national_id.is_not(None)))
+    years = db.session.execute(select(Sage.fiscal_year, Sage.role).where(Sage.person_id == person.id)
+                               .order_by(Sage.fiscal_year)).all()
+    assert [tuple(r) for r in years] == [(2569, "lead"), (2570, None)]
+    auth.login("district", DEMO_PASSWORD)
+    again = db.session.scalar(select(Sage).where(Sage.person_id == person.id, Sage.fiscal_year == 2570))
+    assert "เคยเป็นวิทยากรหลัก" in client.get(f"/sages/{again.id}").text
+    assert "ศูนย์เรียนรู้ชุมชน" in client.get(f"/training-days/{day.id}/sign-in").text

@@ -9,7 +9,7 @@ from sammachip.domain import permissions
 from sammachip.domain.clock import current_fiscal_year, today
 from sammachip.domain.reference import criteria_for
 from sammachip.extensions import db
-from sammachip.models import HouseholdDraft, KnowledgeRecord, SageCertificate
+from sammachip.models import HouseholdDraft, KnowledgeRecord, LearningCentre, SageCertificate
 from sammachip.models.base import utcnow
 
 from .factories import make_followup, make_household, make_sage, make_training, make_user
@@ -56,16 +56,17 @@ def world(village):
     followup = make_followup(household, today(), status="due")
     certificate = SageCertificate(sage_id=sage.id, issued_on=today())
     knowledge = KnowledgeRecord(village_id=village.id, sage_id=sage.id, title="ความรู้", recorded_on=today())
+    centre = LearningCentre(village_id=village.id, name="ศูนย์", place_kind="community", opened_on=today())
     drafts = {role: HouseholdDraft(token=f"{n:08d}-0000-4000-8000-000000000000", village_id=village.id,
                                    officer_id=user.id, fiscal_year=current_fiscal_year(), consent_at=utcnow())
               for n, (role, user) in enumerate(users.items())}
-    db.session.add_all([certificate, knowledge, *drafts.values()])
+    db.session.add_all([certificate, knowledge, centre, *drafts.values()])
     db.session.commit()
     args = {"village_id": village.id, "household_id": household.id, "sage_id": sage.id, "day_id": day.id,
             "followup_id": followup.id, "certificate_id": certificate.id, "user_id": users["officer"].id,
             "criterion_id": criteria_for(db.session, current_fiscal_year())[0].id, "occupation_id": 1,
             "day_no": 1, "step": 1, "district_code": "6013", "province_code": "60", "kind": "households",
-            "fmt": "csv", "code": "en", "record_id": knowledge.id}
+            "fmt": "csv", "code": "en", "record_id": knowledge.id, "centre_id": centre.id}
     return args, {role: d.token for role, d in drafts.items()}
 
 

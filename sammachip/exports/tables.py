@@ -203,12 +203,13 @@ def followups(user, where, fy: int, _today):
 
 
 # Tables of records that outlive a programme year: not limited to the year's target villages.
-YEARLESS = {"knowledge"}
+YEARLESS = {"knowledge", "centres"}
 
 
 def tables() -> dict:
     """Each table's file name, sheet title and builder."""
     from .knowledge import knowledge
+    from .people import centres, sages
 
     return {
         "villages": (_("หมู่บ้านและตัวชี้วัด"), villages),
@@ -216,4 +217,6 @@ def tables() -> dict:
         "attendance": (_("การเข้าอบรม"), attendance),
         "followups": (_("การติดตาม"), followups),
         "knowledge": (_("องค์ความรู้"), knowledge),
+        "sages": (_("ปราชญ์และวิทยากร"), sages),
+        "centres": (_("ศูนย์เรียนรู้ชุมชน"), centres),
     }

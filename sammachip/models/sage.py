@@ -46,7 +46,7 @@ class Sage(Timestamps, Versioned, SubmittedOnce, db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     occupation: Mapped[Occupation | None] = relationship(lazy="joined")
-    person: Mapped[Person] = relationship(lazy="joined")
+    person: Mapped[Person] = relationship()
     answers: Mapped[list["SageAnswer"]] = relationship(
         back_populates="sage", cascade="all, delete-orphan", lazy="selectin")
 
