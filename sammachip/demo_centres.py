@@ -40,6 +40,7 @@ def known_in_both_years(session: Session, before: Village, now: Village, fiscal_
     session.flush()
     lead.person.national_id = national_id
     session.add(Sage(village_id=now.id, fiscal_year=fiscal_year, person=lead.person, name=lead.name,
-                     phone=lead.phone, occupation_id=lead.occupation_id, years_in_occupation=lead.years_in_occupation + 1,
+                     phone=lead.phone, occupation_id=lead.occupation_id,
+                     years_in_occupation=lead.years_in_occupation + 1,
                      success_evidence=lead.success_evidence, lives_in_village=False,
                      notes="เคยเป็นวิทยากรหลักปีที่แล้ว ย้ายมาอยู่กับลูกในหมู่บ้านนี้"))
