@@ -40,11 +40,13 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from .domain.persons import keep_persons
     from .domain.targets import keep_targets
     from .i18n import select_locale
     from .sqlite_setup import configure_sqlite
 
     keep_targets()
+    keep_persons()
     db.init_app(app)
     with app.app_context():
         # (A test of a locked database shortens the wait; nothing else should.)
@@ -93,6 +95,7 @@ def register_hardening(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from .auth.views import bp as auth_bp
+    from .centres.views import bp as centres_bp
     from .exports.views import bp as exports_bp
     from .followups.views import bp as followups_bp
     from .funds.views import bp as funds_bp
@@ -109,7 +112,7 @@ def register_blueprints(app: Flask) -> None:
     from .villages.views import bp as villages_bp
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
-               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp):
+               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp):
         app.register_blueprint(bp)
 
 

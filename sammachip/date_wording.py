@@ -6,6 +6,7 @@ from datetime import date
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from .domain.centres import FIRST_CENTRE_DAY
 from .domain.date_rules import FIRST_SAGE_COURSE_DAY, programme_window
 from .domain.thai_dates import format_date
 
@@ -23,6 +24,8 @@ def date_text(code: str, fiscal_year: int | None = None, today: date | None = No
         return _("วันที่ต้องไม่เลยวันนี้ (%(today)s)", today=format_date(today, locale))
     if code == "before_sage_courses":
         return _("วันที่ต้องไม่ก่อน %(first)s", first=format_date(FIRST_SAGE_COURSE_DAY, locale))
+    if code == "before_centres":
+        return _("วันที่ต้องไม่ก่อน %(first)s", first=format_date(FIRST_CENTRE_DAY, locale))
     if code in ("before_programme_years", "after_programme_years"):
         first, last = programme_window(fiscal_year)
         return _("วันที่ต้องอยู่ในปีงบประมาณ %(fy)s หรือปีก่อนหรือปีถัดไป (%(first)s ถึง %(last)s) "

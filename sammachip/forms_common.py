@@ -70,6 +70,36 @@ def phone(label, required: bool = True):
     return StringField(label, filters=[strip], validators=[first, Length(max=30), ThaiPhone()])
 
 
+# A national ID's problem codes (domain/thai_id.py), worded.
+ID_MESSAGES = {
+    "digits": _l("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"),
+    "length": _l("เลขประจำตัวประชาชนต้องมี 13 หลัก"),
+    "check": _l("เลขประจำตัวประชาชนไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง) กรุณาตรวจทานอีกครั้ง"),
+    "first_digit": _l("เลขประจำตัวประชาชนไม่ถูกต้อง (หลักแรกต้องเป็น 0–8)"),
+}
+ID_NOTICES = {
+    "no_thai_status": _l("เลขประจำตัวขึ้นต้นด้วย 0 คือบุคคลที่ไม่มีสถานะทางทะเบียนราษฎร "
+                         "เลขตรวจสอบถูกต้อง รับไว้แล้ว กรุณาตรวจกับบัตรอีกครั้ง"),
+}
+
+
+def id_notice(raw: str | None) -> str | None:
+    """The words to show beside a valid ID that is out of the ordinary (one starting with 0)."""
+    from .domain import thai_id
+
+    code = thai_id.notice(raw or "")
+    return str(ID_NOTICES[code]) if code else None
+
+
+class ThaiNationalId:
+    def __call__(self, form, field):
+        from .domain import thai_id
+
+        code = thai_id.problem(field.data) if field.data else None
+        if code:
+            raise ValidationError(ID_MESSAGES[code])
+
+
 class ThaiPhone:
     def __call__(self, form, field):
         from .domain.phone import normalize

@@ -34,15 +34,21 @@ def make_village(subdistrict: str = "601303", moo: int = 1, name: str = "ทด�
 
 
 def make_sage(village: Village, name: str = "ปราชญ์", phone: str = "+66812345678", role: str | None = None,
-              answers: str = "yyyyy", occupation_id: int = 1, fiscal_year: int | None = None):
-    """A sage candidate; `answers` gives criteria a–e as y (met), n (not met) or - (unanswered)."""
+              answers: str = "yyyyy", occupation_id: int = 1, fiscal_year: int | None = None,
+              national_id: str | None = None):
+    """A sage candidate; `answers` gives criteria a–e as y (met), n (not met) or - (unanswered).
+    With `national_id`, the row is the person known by it (made if new); without, a person of its own."""
     from sammachip.domain.clock import current_fiscal_year
     from sammachip.domain.reference import criteria_for
-    from sammachip.models import Sage, SageAnswer
+    from sammachip.models import Person, Sage, SageAnswer
 
     fy = fiscal_year or current_fiscal_year()
+    person = None
+    if national_id:
+        person = db.session.query(Person).filter_by(national_id=national_id).one_or_none() or Person(
+            name=name, national_id=national_id)
     sage = Sage(village_id=village.id, fiscal_year=fy, name=name, phone=phone, occupation_id=occupation_id,
-                years_in_occupation=10, lives_in_village=True, role=role)
+                years_in_occupation=10, lives_in_village=True, role=role, person=person)
     for criterion, mark in zip(criteria_for(db.session, fy), answers, strict=False):
         if mark != "-":
             sage.answers.append(SageAnswer(criterion_id=criterion.id, met=mark == "y"))

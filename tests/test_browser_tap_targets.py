@@ -17,6 +17,7 @@ from sammachip.models import (
     Household,
     HouseholdDraft,
     KnowledgeRecord,
+    LearningCentre,
     Occupation,
     Sage,
     SageCertificate,
@@ -84,8 +85,10 @@ def demo_args() -> dict:
             "criterion_id": first(SageCriterion), "occupation_id": first(Occupation),
             "record_id": first(KnowledgeRecord), "step": 1, "district_code": village.district_code,
             "province_code": village.province_code, "kind": "households", "fmt": "csv", "code": "en",
-            "area_code": village.subdistrict_code, "member_id": first(SupportTeamMember, SupportTeamMember.team.has(level="tambon")),
-            "fund_id": first(CommunityFund, CommunityFund.village_id == village_id)}
+            "area_code": village.subdistrict_code,
+            "member_id": first(SupportTeamMember, SupportTeamMember.team.has(level="tambon")),
+            "fund_id": first(CommunityFund, CommunityFund.village_id == village_id),
+            "centre_id": first(LearningCentre, LearningCentre.village_id == village_id)}
 
 
 def pages(app, args) -> dict[str, list[str]]:

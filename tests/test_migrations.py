@@ -46,3 +46,26 @@ def test_target_villages_migration_makes_one_for_every_village_year_with_records
     here, there, nothing = ids
     assert found == {(here, 2568), (here, 2569), (there, 2570), (there, 2571), (there, 2567)}
     assert nothing not in {v for v, _ in found}
+
+
+def test_persons_migration_makes_one_person_per_sage_row_and_merges_none(village):
+    """Below it, sages have no person; the upgrade gives each row its own (named as the row), even
+    two rows sharing a phone or a name: only the same national ID entered later makes them one."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import func, select
+
+    from sammachip.models import Person, Sage
+
+    from .factories import make_sage, phone_no, thai_pin
+
+    make_sage(village, "สมศรี", phone_no(1), fiscal_year=2569)
+    make_sage(village, "สมศรี", phone_no(1), role="lead")
+    make_sage(village, "สมชาย", phone_no(1), national_id=thai_pin(9))
+    db.session.remove()
+    downgrade(revision="ded955ab127a")  # just before persons
+    upgrade()
+    rows = db.session.execute(select(Sage.name, Person.name, Person.national_id, Sage.person_id)
+                              .join(Person, Person.id == Sage.person_id).order_by(Sage.id)).all()
+    assert [(a, b, n) for a, b, n, _ in rows] == [("สมศรี", "สมศรี", None), ("สมศรี", "สมศรี", None),
+                                                  ("สมชาย", "สมชาย", None)]
+    assert len({p for *_, p in rows}) == 3 == db.session.scalar(select(func.count()).select_from(Person))

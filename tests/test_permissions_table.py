@@ -11,6 +11,7 @@ from sammachip.models import (
     CommunityFund,
     HouseholdDraft,
     KnowledgeRecord,
+    LearningCentre,
     SageCertificate,
     SupportTeam,
     SupportTeamMember,
@@ -41,6 +42,7 @@ def world(village):
     followup = make_followup(household, today(), status="due")
     certificate = SageCertificate(sage_id=sage.id, issued_on=today())
     knowledge = KnowledgeRecord(village_id=village.id, sage_id=sage.id, title="ความรู้", recorded_on=today())
+    centre = LearningCentre(village_id=village.id, name="ศูนย์", place_kind="community", opened_on=today())
     drafts = {role: HouseholdDraft(token=f"{n:08d}-0000-4000-8000-000000000000", village_id=village.id,
                                    officer_id=user.id, fiscal_year=current_fiscal_year(), consent_at=utcnow())
               for n, (role, user) in enumerate(users.items())}
@@ -48,14 +50,14 @@ def world(village):
                        members=[SupportTeamMember(name="สมาชิก", organisation="kpst")])
     fund = CommunityFund(village_id=village.id, household_id=household.id, source="village_fund", amount=1,
                          received_on=today())
-    db.session.add_all([certificate, knowledge, team, fund, *drafts.values()])
+    db.session.add_all([certificate, knowledge, team, fund, centre, *drafts.values()])
     db.session.commit()
     args = {"village_id": village.id, "household_id": household.id, "sage_id": sage.id, "day_id": day.id,
             "followup_id": followup.id, "certificate_id": certificate.id, "user_id": users["officer"].id,
             "criterion_id": criteria_for(db.session, current_fiscal_year())[0].id, "occupation_id": 1,
             "day_no": 1, "step": 1, "district_code": "6013", "province_code": "60", "kind": "households",
             "fmt": "csv", "code": "en", "record_id": knowledge.id, "area_code": "601303",
-            "member_id": team.members[0].id, "fund_id": fund.id}
+            "member_id": team.members[0].id, "fund_id": fund.id, "centre_id": centre.id}
     return args, {role: d.token for role, d in drafts.items()}
 
 

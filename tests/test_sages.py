@@ -12,7 +12,7 @@ from sammachip.models import Sage, SageAnswer, SageCertificate, SageCriterion, S
 
 from .dbutil import count
 from .factories import SAGE_FORM as VALID
-from .factories import make_sage, make_user, make_village, phone_no
+from .factories import make_sage, make_user, make_village, phone_no, thai_pin
 
 
 def test_add_candidate_goes_to_the_first_criterion(client, officer, village):
@@ -144,8 +144,8 @@ def test_second_lead_and_fifth_assistant_are_refused(client, officer, village):
 
 def test_a_person_is_on_one_village_team_per_year(client, officer, village):
     other = make_village("601303", 5, "หนองบัว")
-    make_sage(other, "คนเดียวกัน", phone_no(1), role="assistant")
-    again = make_sage(village, "คนเดียวกัน", phone_no(1))
+    make_sage(other, "คนเดียวกัน", phone_no(1), role="assistant", national_id=thai_pin(7))
+    again = make_sage(village, "คนเดียวกัน", phone_no(2), national_id=thai_pin(7))
     response = client.post(f"/sages/{again.id}/role", data={"role": "assistant"})
     assert "อยู่ในทีมวิทยากรของบ้านหนองบัว แล้ว" in response.text
     # last year's team does not count
@@ -323,10 +323,16 @@ def test_a_team_member_who_now_fails_a_required_criterion_leaves_the_team(client
 
 
 def test_one_person_takes_one_seat_on_a_team(client, officer, village):
-    make_sage(village, "สมศรี", phone_no(1), role="assistant")
-    twin = make_sage(village, "สมศรี (ซ้ำ)", phone_no(1))
+    make_sage(village, "สมศรี", phone_no(1), role="assistant", national_id=thai_pin(3))
+    twin = make_sage(village, "สมศรี (ซ้ำ)", phone_no(2), national_id=thai_pin(3))
     response = client.post(f"/sages/{twin.id}/role", data={"role": "assistant"})
     assert response.status_code == 422 and "คนละ 1 ที่นั่ง" in response.text
+
+
+def test_two_people_sharing_a_phone_are_two_people(client, officer, village):
+    make_sage(village, "สมศรี", phone_no(1), role="assistant")
+    spouse = make_sage(village, "สมชาย", phone_no(1))  # the household's one phone
+    assert client.post(f"/sages/{spouse.id}/role", data={"role": "assistant"}).status_code == 303
 
 
 def test_a_course_cannot_be_passed_before_it_ends(client, officer, village):

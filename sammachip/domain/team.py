@@ -51,11 +51,11 @@ def team_of(session: Session, village_id: int, fiscal_year: int) -> list[Sage]:
 
 
 def other_team_membership(session: Session, sage: Sage) -> Village | None:
-    """The village whose team this person (known by phone) is already on this
-    year, under another candidate record: one person, one seat."""
+    """The village whose team this person (known by national ID: domain/persons.py) is already
+    on this year, under another candidate record: one person, one seat. A shared phone is no proof."""
     return session.scalar(
         select(Village).join(Sage, Sage.village_id == Village.id).where(
-            Sage.phone == sage.phone, Sage.fiscal_year == sage.fiscal_year,
+            Sage.person_id == sage.person_id, Sage.fiscal_year == sage.fiscal_year,
             Sage.role.is_not(None), Sage.id != sage.id).limit(1))
 
 

@@ -13,12 +13,18 @@ def normalize(raw: str) -> str:
 
 
 def problem(raw: str) -> str | None:
-    """None when valid, else one of: length, digits, check, first_digit."""
+    """None when valid, else one of: length, digits, check, first_digit.
+
+    An ID starting with 0 is issued to people without Thai registration status
+    (common in border and forest districts): python-stdnum refuses it, the
+    programme takes it when its check digit is right (see `notice`)."""
     number = normalize(raw)
     if not (number.isascii() and number.isdigit()):  # "²" or "٣" are digits to Python, not on an ID card
         return "digits"
     if len(number) != 13:
         return "length"
+    if number[0] == "0":
+        return None if number[-1] == pin.calc_check_digit(number) else "check"
     try:
         pin.validate(number)
     except exceptions.InvalidChecksum:
@@ -26,6 +32,12 @@ def problem(raw: str) -> str | None:
     except exceptions.ValidationError:
         return "first_digit"
     return None
+
+
+def notice(raw: str) -> str | None:
+    """What to tell about a valid ID: "no_thai_status" for one starting with 0, else None."""
+    number = normalize(raw)
+    return "no_thai_status" if problem(number) is None and number.startswith("0") else None
 
 
 def is_valid(raw: str) -> bool:

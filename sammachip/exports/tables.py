@@ -204,12 +204,13 @@ def followups(user, where, fy: int, _today):
 
 # Tables of records that outlive a programme year: not limited to the year's target villages.
 # Support teams are filtered by the year themselves, and belong to areas, not target villages.
-YEARLESS = {"knowledge", "support_teams"}
+YEARLESS = {"knowledge", "support_teams", "centres"}
 
 
 def tables() -> dict:
     """Each table's file name, sheet title and builder."""
     from .knowledge import knowledge
+    from .people import centres, sages
     from .teams import funds, support_teams
 
     return {
@@ -220,4 +221,6 @@ def tables() -> dict:
         "knowledge": (_("องค์ความรู้"), knowledge),
         "support_teams": (_("ทีมสนับสนุน"), support_teams),
         "funds": (_("กองทุนชุมชน"), funds),
+        "sages": (_("ปราชญ์และวิทยากร"), sages),
+        "centres": (_("ศูนย์เรียนรู้ชุมชน"), centres),
     }

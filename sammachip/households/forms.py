@@ -7,15 +7,19 @@ from wtforms.validators import AnyOf, DataRequired, ValidationError
 from ..domain import thai_id
 from ..domain.date_rules import past_programme_event
 from ..domain.households import INCOME_MAX
-from ..forms_common import choice_values, day, occupation_checks, options, phone, strip, text, whole_number, yes_no
+from ..forms_common import (
+    ID_MESSAGES,
+    choice_values,
+    day,
+    occupation_checks,
+    options,
+    phone,
+    strip,
+    text,
+    whole_number,
+    yes_no,
+)
 from ..labels import LEAVING, codes
-
-ID_MESSAGES = {
-    "digits": _l("เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลัก"),
-    "length": _l("เลขประจำตัวประชาชนต้องมี 13 หลัก"),
-    "check": _l("เลขประจำตัวประชาชนไม่ถูกต้อง (เลขตรวจสอบหลักสุดท้ายไม่ตรง) กรุณาตรวจทานอีกครั้ง"),
-    "first_digit": _l("เลขประจำตัวประชาชนไม่ถูกต้อง (หลักแรกต้องเป็น 1–8)"),
-}
 
 
 class ConsentForm(FlaskForm):

@@ -16,7 +16,7 @@ from ..domain.permissions import can_edit
 from ..domain.programme import rules_for
 from ..domain.villages import lock_village
 from ..extensions import db
-from ..forms_common import occupation_choices
+from ..forms_common import id_notice, occupation_choices
 from ..models import Household, HouseholdDraft, Village
 from ..models.base import utcnow
 from ..once import is_token, new_token, save_once
@@ -70,6 +70,8 @@ class Interview(Wizard):
             if other is not None:
                 form.national_id.errors.append(duplicate_id_text(other, draft.fiscal_year, current_user))
                 return False
+            if notice := id_notice(form.national_id.data):
+                flash(notice, "info")
         if step == 5:
             trainer = int(form.trainer.data) if form.trainer.data else None
             if form.status.data == "reserve":

@@ -14,7 +14,7 @@ from ..domain.programme import rules_for
 from ..domain.villages import lock_village
 from ..extensions import db
 from ..followups.queries import timeline
-from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
+from ..forms_common import OTHER, as_bool, from_bool, id_notice, occupation_choices
 from ..labels import HOUSEHOLD_STATUSES, LEAVING, label
 from ..models import HouseholdChange, Sage, Village
 from ..web import save_unless_stale
@@ -67,6 +67,8 @@ def edit(household_id: int):
     if form.validate_on_submit() and unique_id(form, household):
         if save_unless_stale(household, form, lambda: apply_edit(household, form, current_user.id)):
             flash(_("บันทึกการแก้ไขแล้ว"), "success")
+            if notice := id_notice(form.national_id.data):
+                flash(notice, "info")
             return redirect(url_for(".show", household_id=household.id), 303)
         return render_template("households/edit.html", form=form, household=household), 409
     return render_template("households/edit.html", form=form, household=household)

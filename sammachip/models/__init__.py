@@ -1,8 +1,10 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .centre import PLACE_KINDS, LearningCentre, learning_centre_hosts, learning_centre_occupations
 from .fund import FUND_SOURCES, CommunityFund
 from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
+from .person import Person
 from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
@@ -19,6 +21,11 @@ __all__ = [
     "SupportTeamMember",
     "TEAM_LEVELS",
     "followup_team_members",
+    "LearningCentre",
+    "PLACE_KINDS",
+    "Person",
+    "learning_centre_hosts",
+    "learning_centre_occupations",
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",

@@ -5,6 +5,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import SubmittedOnce, Timestamps, Versioned, utcnow
+from .person import Person
 from .reference import Occupation, SageCriterion
 
 SAGE_ROLES = ("lead", "assistant")
@@ -23,6 +24,8 @@ class Sage(Timestamps, Versioned, SubmittedOnce, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
     fiscal_year: Mapped[int] = mapped_column(SmallInteger)
+    # The person this candidate record is (domain/persons.py links rows by national ID).
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
     phone: Mapped[str] = mapped_column(String(16), index=True)  # E.164
     occupation_id: Mapped[int | None] = mapped_column(ForeignKey("occupations.id"))
@@ -43,6 +46,7 @@ class Sage(Timestamps, Versioned, SubmittedOnce, db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     occupation: Mapped[Occupation | None] = relationship(lazy="joined")
+    person: Mapped[Person] = relationship()
     answers: Mapped[list["SageAnswer"]] = relationship(
         back_populates="sage", cascade="all, delete-orphan", lazy="selectin")
 

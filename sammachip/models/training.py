@@ -45,9 +45,13 @@ class TrainingDay(Timestamps, Versioned, db.Model):
     day_no: Mapped[int] = mapped_column(SmallInteger)
     held_on: Mapped[date] = mapped_column(Date)
     topic: Mapped[str] = mapped_column(String(200), default="")
+    # Where it is held: one of the village's learning centres, or a place in words.
+    learning_centre_id: Mapped[int | None] = mapped_column(ForeignKey("learning_centres.id"), index=True)
+    place_text: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
     # Loaded only when asked for: most pages that touch a day never show its trainers.
     trainers: Mapped[list[Sage]] = relationship(secondary=training_day_trainers)
+    learning_centre: Mapped["LearningCentre | None"] = relationship()  # noqa: F821 (models/centre.py)
 
 
 class Attendance(db.Model):

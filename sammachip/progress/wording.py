@@ -2,6 +2,7 @@
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from ..domain.programme import Rules
 
@@ -34,6 +35,7 @@ RESULT_PAGES = {
     "knowledge": ("knowledge.village", _l("บันทึกองค์ความรู้ของหมู่บ้าน")),
     "followup": ("teams.village", _l("ทีมสนับสนุนระดับตำบลและการเยี่ยม")),
     "fund": ("funds.village", _l("การสนับสนุนจากกองทุนชุมชน")),
+    "learning_centre": ("centres.index", _l("ศูนย์เรียนรู้ของหมู่บ้าน")),
 }
 
 # Where the steps the data tells are done (an endpoint taking `village_id`); any other
@@ -64,6 +66,7 @@ def fund_detail(d: dict) -> str:
 STEP_DETAILS: dict = {
     "followup": tambon_team_detail,
     "fund": fund_detail,
+    "learning_centre": lambda d: ngettext("เปิดแล้ว %(num)s แห่ง", "เปิดแล้ว %(num)s แห่ง", d["centres"]),
 }
 
 

@@ -1,16 +1,19 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, RadioField, SelectField
-from wtforms.validators import ValidationError
+from wtforms import HiddenField, RadioField, SelectField, StringField
+from wtforms.validators import Optional, ValidationError
 
 from ..domain.clock import today
 from ..domain.date_rules import sage_course
-from ..forms_common import day, occupation_checks, options, phone, text, whole_number, yes_no
+from ..forms_common import ThaiNationalId, day, occupation_checks, options, phone, strip, text, whole_number, yes_no
 
 
 class SageForm(FlaskForm):
     name = text(_l("ชื่อ-นามสกุล"), 120)
     phone = phone(_l("เบอร์โทรศัพท์"))
+    # Optional: with it, the candidate is recognised as the same person in other villages and years.
+    national_id = StringField(_l("เลขประจำตัวประชาชน 13 หลัก (ถ้ามี)"), filters=[strip],
+                              validators=[Optional(), ThaiNationalId()])
     occupation = SelectField(_l("อาชีพที่เชี่ยวชาญ"), validate_choice=False)
     occupation_other = text(_l("อาชีพอื่น ๆ (ระบุ)"), 100, required=False)
     years_in_occupation = whole_number(_l("ประกอบอาชีพนี้มาแล้ว (ปี)"), 0, 80)

@@ -6,14 +6,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..access import requires, village_or_404
-from ..domain import reference
+from ..domain import reference, thai_id
 from ..domain.permissions import can_edit, can_read
+from ..domain.persons import history as person_history
+from ..domain.persons import link
 from ..domain.phone import normalize
 from ..domain.programme import rules_for
 from ..domain.team import change_role, criteria_result, selection_problems
 from ..domain.villages import lock_village
 from ..extensions import db
-from ..forms_common import OTHER, as_bool, from_bool, occupation_choices
+from ..forms_common import OTHER, as_bool, from_bool, id_notice, occupation_choices
 from ..labels import role_label
 from ..models import Sage, SageCertificate, Village
 from ..once import create_once, new_token
@@ -22,7 +24,7 @@ from ..years import picker_years, village_year
 from .criteria import criteria_wizard
 from .forms import SageForm, TrainingForm
 from .queries import candidates, certificate_of_today, history, sage_or_404, team_section
-from .wording import missing_text, problem_text
+from .wording import known_texts, missing_text, problem_text
 
 bp = Blueprint("sages", __name__)
 bp.add_app_template_filter(role_label, "role_label")
@@ -52,6 +54,7 @@ def create(village_id: int):
             village_id=village.id, fiscal_year=fy, created_by_id=current_user.id,
             submit_token=token), form))
         flash(_("บันทึกผู้สมัคร %(name)s แล้ว ต่อไปประเมินเกณฑ์ทีละข้อ", name=sage.name), "success")
+        say_what_is_known(sage, form)
         return redirect(url_for(".criterion", sage_id=sage.id, step=1), 303)
     return render_template("sages/form.html", form=form, village=village, sage=None)
 
@@ -65,6 +68,7 @@ def edit(sage_id: int):
     if form.validate_on_submit():
         if save_unless_stale(sage, form, lambda: fill_sage(sage, form)):
             flash(_("บันทึกข้อมูล %(name)s แล้ว", name=sage.name), "success")
+            say_what_is_known(sage, form)
             return redirect(url_for(".show", sage_id=sage.id), 303)
         return render_template("sages/form.html", form=form, village=village, sage=sage), 409
     return render_template("sages/form.html", form=form, village=village, sage=sage)
@@ -77,6 +81,7 @@ def sage_form(sage: Sage | None = None) -> SageForm:
     if sage is not None:
         form.occupation.data = OTHER if sage.occupation_other else str(sage.occupation_id or "")
         form.lives_in_village.data = from_bool(sage.lives_in_village)
+        form.national_id.data = thai_id.formatted(sage.person.national_id) if sage.person.national_id else ""
     return form
 
 
@@ -90,7 +95,17 @@ def fill_sage(sage: Sage, form: SageForm) -> Sage:
     sage.success_evidence = form.success_evidence.data or ""
     sage.lives_in_village = as_bool(form.lives_in_village.data)
     sage.notes = form.notes.data or ""
+    db.session.add(sage)
+    link(db.session, sage, thai_id.normalize(form.national_id.data) if form.national_id.data else "")
     return sage
+
+
+def say_what_is_known(sage: Sage, form: SageForm) -> None:
+    """After a save: the ID's notice, and what is known of this person elsewhere (within the area rules)."""
+    if notice := id_notice(form.national_id.data):
+        flash(notice, "info")
+    for words in known_texts(person_history(db.session, sage), current_user):
+        flash(words, "info")
 
 
 @bp.get("/sages/<int:sage_id>")
@@ -104,6 +119,7 @@ def show(sage_id: int, problems: list[str] | None = None, status: int = 200):
                            result=criteria_result(sage, criteria), problems=problems or [],
                            answers={a.criterion_id: a for a in sage.answers},
                            changes=changes, certificates=certificates,
+                           known=known_texts(person_history(db.session, sage), current_user),
                            team=team_section(village, sage.fiscal_year)), status
 
 

@@ -1,7 +1,11 @@
 """Team rules' problem codes, worded for the officer."""
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
+from flask_login import current_user
 
+from ..domain import geo
+from ..domain.areas import covers
+from ..domain.persons import Known
 from ..domain.team import Problem, TeamStatus
 
 
@@ -23,7 +27,9 @@ def problem_text(problem: Problem) -> str:
     if problem.code == "assistants_full":
         return _("ทีมมีวิทยากรผู้ช่วยครบ %(n)s คนแล้ว ต้องนำผู้ช่วยคนหนึ่งออกก่อน", n=d["assistants"])
     if problem.code == "on_other_team":
-        return _("บุคคลนี้ (เบอร์โทรเดียวกัน) อยู่ในทีมวิทยากรของบ้าน%(village)s แล้วในปีงบประมาณนี้ (คนละ 1 ที่นั่ง)",
+        if not covers(current_user, d["village"].district_code):
+            return _("บุคคลนี้ (เลขประจำตัวเดียวกัน) อยู่ในทีมวิทยากรในอำเภออื่นแล้วในปีงบประมาณนี้ (คนละ 1 ที่นั่ง)")
+        return _("บุคคลนี้ (เลขประจำตัวเดียวกัน) อยู่ในทีมวิทยากรของบ้าน%(village)s แล้วในปีงบประมาณนี้ (คนละ 1 ที่นั่ง)",
                  village=d["village"].name)
     return problem.code
 
@@ -43,3 +49,24 @@ def missing_text(status: TeamStatus) -> str:
         return _("ทีมวิทยากรครบ %(n)s คน วิทยากรหลักผ่านการอบรมและเข้าประชุมระดับจังหวัดแล้ว",
                  n=1 + status.wanted_assistants)
     return _("ยังขาด: ") + ", ".join(words)
+
+
+def known_texts(rows: list[Known], user) -> list[str]:
+    """What is known of the person elsewhere: villages named only inside the user's area (PDPA);
+    any row outside it is said once, as "มีประวัติในอำเภออื่น"."""
+    words, elsewhere = [], False
+    for k in rows:
+        v = k.village
+        if not covers(user, v.district_code):
+            elsewhere = True
+            continue
+        where = _("บ้าน%(v)s หมู่ %(moo)s ต.%(t)s", v=v.name, moo=v.moo, t=geo.subdistrict_name(v.subdistrict_code))
+        if k.role == "lead":
+            words.append(_("เคยเป็นวิทยากรหลัก %(where)s ปี %(fy)s", where=where, fy=k.fiscal_year))
+        elif k.role == "assistant":
+            words.append(_("เคยเป็นวิทยากรผู้ช่วย %(where)s ปี %(fy)s", where=where, fy=k.fiscal_year))
+        else:
+            words.append(_("เคยสมัครเป็นปราชญ์ %(where)s ปี %(fy)s", where=where, fy=k.fiscal_year))
+    if elsewhere:
+        words.append(_("มีประวัติในอำเภออื่น"))
+    return words

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..access import in_area_or_404, requires, village_or_404
+from ..domain.centres import village_centres
 from ..domain.clock import today
 from ..domain.permissions import can_edit, can_read
 from ..domain.programme import rules_for
@@ -17,8 +18,10 @@ from ..web import save_unless_stale, wants_fragment
 from ..years import picker_years, village_year
 from .forms import TrainingDayForm
 from .rules import order_problem
+from .wording import training_place
 
 bp = Blueprint("training", __name__)
+bp.add_app_template_filter(training_place, "training_place")
 
 
 def days_of(village_id: int, fiscal_year: int) -> dict[int, TrainingDay]:
@@ -55,7 +58,7 @@ def edit_day(village_id: int, day_no: int):
         abort(404)
     day = days_of(village.id, fy).get(day_no)
     team = team_of(db.session, village.id, fy)
-    form = day_form(day, team, fy)
+    form = day_form(day, team, fy, village.id)
     if form.validate_on_submit():
         if order_problem(db.session, village.id, fy, day_no, form.held_on.data):
             form.held_on.errors.append(_("วันที่ต้องเรียงตามลำดับ วันที่ 1 ถึงวันที่ %(n)s", n=rules_for(fy).training_days))
@@ -72,12 +75,15 @@ def day_page(form: TrainingDayForm, village: Village, day_no: int, fy: int):
     return render_template("training/day_form.html", form=form, village=village, day_no=day_no, programme=rules_for(fy))
 
 
-def day_form(day: TrainingDay | None, team, fiscal_year: int) -> TrainingDayForm:
+def day_form(day: TrainingDay | None, team, fiscal_year: int, village_id: int) -> TrainingDayForm:
     form = TrainingDayForm(obj=day if request.method == "GET" else None)
     form.fiscal_year = day.fiscal_year if day else fiscal_year  # the date rule's year
     form.trainers.choices = [(str(s.id), s.name) for s in team]
+    form.centre.choices = [("", _("สถานที่อื่น (ระบุด้านล่าง)"))] + [
+        (str(c.id), c.name) for c in village_centres(db.session, village_id)]
     if request.method == "GET" and day:
         form.trainers.data = [str(s.id) for s in day.trainers]
+        form.centre.data = str(day.learning_centre_id or "")
     return form
 
 
@@ -85,6 +91,8 @@ def save_day(day: TrainingDay, form: TrainingDayForm, team) -> bool:
     """Save the day (refused if someone saved it since the form opened); the last day's date sets the schedule."""
     def apply():
         day.held_on, day.topic = form.held_on.data, form.topic.data or ""
+        day.learning_centre_id = int(form.centre.data) if form.centre.data else None
+        day.place_text = form.place_text.data or ""
         chosen = set(form.trainers.data or [])
         day.trainers = [s for s in team if str(s.id) in chosen]
         db.session.add(day)

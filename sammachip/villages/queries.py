@@ -1,5 +1,6 @@
 """Village lists in one query each, whatever the number of villages."""
 from sqlalchemy import case, func, select
+from sqlalchemy.orm import selectinload
 
 from ..domain.areas import village_filter
 from ..domain.indicators import for_village, households_of_village
@@ -44,7 +45,7 @@ def report_of(village: Village, fiscal_year: int, cutoff) -> dict:
     indicators, training days with attendance, both indicators, the officers."""
     days = db.session.scalars(select(TrainingDay).where(
         TrainingDay.village_id == village.id, TrainingDay.fiscal_year == fiscal_year)
-        .order_by(TrainingDay.day_no)).all()
+        .options(selectinload(TrainingDay.learning_centre)).order_by(TrainingDay.day_no)).all()
     attended = dict(db.session.execute(
         select(Attendance.day_id, func.count()).where(Attendance.day_id.in_([d.id for d in days]))
         .group_by(Attendance.day_id)).all())
