@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import KnowledgeRecord, Sage, Village
+from . import groups
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,21 @@ def knowledge_done(session: Session, where, fiscal_year: int, cutoff: date) -> d
         .where(where, KnowledgeRecord.completed_at.is_not(None), KnowledgeRecord.recorded_on <= cutoff, lead))}
 
 
+def group_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """An active group of the village or its tambon with a trained household of the village-year (domain/groups)."""
+    return {vid: Result(True, {"households": n}) for vid, n in
+            groups.group_villages(session, where, fiscal_year, cutoff).items()}
+
+
+def otop_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """A registered OTOP product of such a group (domain/groups)."""
+    return {vid: Result(True, {"products": n}) for vid, n in
+            groups.otop_villages(session, where, fiscal_year, cutoff).items()}
+
+
 # Step code → its check. A step listed here is never marked by hand any more.
 RESULT_STEPS: dict[str, StepCheck] = {
     "knowledge": knowledge_done,
+    "group": group_done,
+    "otop": otop_done,
 }

@@ -1,4 +1,5 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .group import GroupMember, GroupStatusChange, OccupationalGroup, OtopProduct
 from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
@@ -11,6 +12,10 @@ from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
 from .village import Village
 
 __all__ = [
+    "GroupMember",
+    "GroupStatusChange",
+    "OccupationalGroup",
+    "OtopProduct",
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",

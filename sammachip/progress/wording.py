@@ -31,10 +31,15 @@ def step_label(code: str, rules: Rules) -> str:
 # Where each result step's records are kept: an endpoint taking `village_id`, and the link's words.
 RESULT_PAGES = {
     "knowledge": ("knowledge.village", _l("บันทึกองค์ความรู้ของหมู่บ้าน")),
+    "group": ("groups.village", _l("กลุ่มอาชีพของหมู่บ้าน")),
+    "otop": ("groups.village", _l("กลุ่มอาชีพและผลิตภัณฑ์ OTOP")),
 }
 
 # What a result step's numbers (`Result.detail`) say beside it: code → a function of the detail.
-STEP_DETAILS: dict = {}
+STEP_DETAILS: dict = {
+    "group": lambda d: _("ครัวเรือนที่ผ่านการอบรมเป็นสมาชิกกลุ่ม %(n)s ครัวเรือน", n=d["households"]),
+    "otop": lambda d: _("ผลิตภัณฑ์ที่ขึ้นทะเบียนแล้ว %(n)s รายการ", n=d["products"]),
+}
 
 
 def step_detail(code: str, detail: dict | None) -> str:
