@@ -17,6 +17,7 @@ VILLAGE_STATUSES = [("not_started", _l("ยังไม่เริ่ม")), ("
 KNOWLEDGE_STATES = [("draft", _l("ฉบับร่าง (ยังไม่ครบ 5 ส่วน)")), ("editing", _l("บันทึกแล้ว · มีร่างที่กำลังแก้ไข")),
                     ("complete", _l("บันทึกครบ 5 ส่วน"))]
 GROUP_STATUSES = [("forming", _l("กำลังจัดตั้ง")), ("active", _l("ดำเนินการอยู่")), ("stopped", _l("หยุดดำเนินการ"))]
+YES_NO = [(True, _l("ใช่")), (False, _l("ไม่ใช่"))]
 # The five OTOP product types (ประเภทผลิตภัณฑ์ OTOP).
 OTOP_TYPES = [("food", _l("อาหาร")), ("drink", _l("เครื่องดื่ม")), ("textile", _l("ผ้า เครื่องแต่งกาย")),
               ("craft", _l("ของใช้ ของตกแต่ง ของที่ระลึก")), ("herbal", _l("สมุนไพรที่ไม่ใช่อาหาร"))]

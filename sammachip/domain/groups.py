@@ -83,7 +83,7 @@ def group_villages(session: Session, where, fiscal_year: int, cutoff: date) -> d
     """Village id → its trained households in an active group (villages with none are left out)."""
     rows = trained_members(where, fiscal_year, cutoff).subquery()
     return dict(session.execute(select(rows.c.village_id, func.count(rows.c.household_id.distinct()))
-                                .group_by(rows.c.village_id)).tuples())
+                                .group_by(rows.c.village_id)).all())
 
 
 def otop_villages(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, int]:
@@ -92,7 +92,7 @@ def otop_villages(session: Session, where, fiscal_year: int, cutoff: date) -> di
     return dict(session.execute(
         select(rows.c.village_id, func.count(OtopProduct.id.distinct()))
         .join(OtopProduct, OtopProduct.group_id == rows.c.group_id)
-        .where(registered_by(cutoff)).group_by(rows.c.village_id)).tuples())
+        .where(registered_by(cutoff)).group_by(rows.c.village_id)).all())
 
 
 FUNNEL = ("registered", "trained", "practising", "income_up", "in_group", "otop")

@@ -15,9 +15,9 @@ def village_groups(village: Village) -> list[tuple[OccupationalGroup, int, int]]
     groups = groups_of_village(db.session, village)
     ids = [g.id for g in groups]
     members = dict(db.session.execute(select(GroupMember.group_id, func.count()).where(
-        GroupMember.group_id.in_(ids), GroupMember.left_on.is_(None)).group_by(GroupMember.group_id)).tuples())
+        GroupMember.group_id.in_(ids), GroupMember.left_on.is_(None)).group_by(GroupMember.group_id)).all())
     products = dict(db.session.execute(select(OtopProduct.group_id, func.count()).where(
-        OtopProduct.group_id.in_(ids)).group_by(OtopProduct.group_id)).tuples())
+        OtopProduct.group_id.in_(ids)).group_by(OtopProduct.group_id)).all())
     return [(g, members.get(g.id, 0), products.get(g.id, 0)) for g in groups]
 
 
