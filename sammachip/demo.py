@@ -187,6 +187,7 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     seed_programme(session, by_code["60130101"], 5, 20, trained=True, base=600, past=True)
     seed_programme(session, by_code["60110203"], 5, 12, trained=True, base=800, past=True)
     # This year's targets: every other demo village (ticked once; a district may change its list).
+    from .demo_groups import seed_groups
     from .demo_knowledge import seed_knowledge
     from .domain.clock import current_fiscal_year, today
     from .domain.targets import ensure_target
@@ -195,3 +196,4 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     last = {by_code["60130101"].id, by_code["60110203"].id}
     ensure_target(session.connection(), [(v.id, current_fiscal_year()) for v in villages if v.id not in last])
     seed_knowledge(session, by_code, utcnow(), today())
+    seed_groups(session, by_code, current_fiscal_year(), today())

@@ -115,7 +115,8 @@ def funnel(session: Session, village_id: int, fiscal_year: int, cutoff: date, in
 
 def group_kpi(session: Session, where, fiscal_year: int, cutoff: date) -> dict[str, dict[str, int]]:
     """District code → {"targets": target villages of the year, "done": of them with the group step done}."""
-    villages = dict(session.execute(select(Village.id, Village.district_code).where(where, targets_in(fiscal_year))))
+    villages = dict(session.execute(select(Village.id, Village.district_code)
+                                    .where(where, targets_in(fiscal_year))).all())
     done = set(group_villages(session, where, fiscal_year, cutoff))
     done |= set(session.scalars(select(VillageStepMark.village_id).join(Village, Village.id == VillageStepMark.village_id)
                                 .where(where, VillageStepMark.fiscal_year == fiscal_year,
@@ -139,7 +140,7 @@ def groups_by_occupation(session: Session, where, on: date) -> list[tuple]:
                func.sum(case((groups.c.status == "active", 1), else_=0)))
         .select_from(groups).outerjoin(Occupation, Occupation.id == groups.c.occupation_id)
         .group_by(Occupation.name_th, Occupation.name_en, groups.c.occupation_other)
-        .order_by(n.desc(), Occupation.name_th, groups.c.occupation_other)).tuples())
+        .order_by(n.desc(), Occupation.name_th, groups.c.occupation_other)).all())
 
 
 def products_by_type(session: Session, where, on: date) -> dict[str, dict]:

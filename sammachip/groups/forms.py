@@ -27,12 +27,11 @@ class GroupForm(FlaskForm):
         if field.data not in codes(SCOPES):
             raise ValidationError(_l("กรุณาเลือกว่าเป็นกลุ่มของหมู่บ้านหรือตำบล"))
 
-    def validate_registered_with(self, field):
-        if self.registered.data == "yes" and not field.data:
-            raise ValidationError(_l("กรุณาระบุว่าจดทะเบียนที่ใด"))
-
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
+        if self.registered.data == "yes" and not self.registered_with.data:  # (an empty optional field stops its own checks)
+            self.registered_with.errors.append(_l("กรุณาระบุว่าจดทะเบียนที่ใด"))
+            ok = False
         return occupation_checks(self.occupation, self.occupation_other) and ok
 
 
@@ -94,8 +93,6 @@ class ProductForm(FlaskForm):
             raise ValidationError(_l("กรุณาเลือกประเภทผลิตภัณฑ์"))
 
     def validate_registered_year(self, field):
-        if self.registration_no.data and field.data is None:
-            raise ValidationError(_l("กรุณากรอกปีที่ขึ้นทะเบียน"))
         if field.data and field.data > self.this_year:
             raise ValidationError(_l("ปีต้องไม่เลยปีนี้ (%(y)s)", y=self.this_year))
 
@@ -104,9 +101,16 @@ class ProductForm(FlaskForm):
             raise ValidationError(_l("กรุณาเลือกระดับดาว 1 ถึง 5"))
 
     def validate_stars_year(self, field):
-        if self.stars.data and field.data is None:
-            raise ValidationError(_l("กรุณากรอกปีที่ได้ระดับดาว"))
         if field.data and field.data > self.this_year:
             raise ValidationError(_l("ปีต้องไม่เลยปีนี้ (%(y)s)", y=self.this_year))
+
+    def validate(self, extra_validators=None):
+        ok = super().validate(extra_validators)
+        for given, year, message in ((self.registration_no, self.registered_year, _l("กรุณากรอกปีที่ขึ้นทะเบียน")),
+                                     (self.stars, self.stars_year, _l("กรุณากรอกปีที่ได้ระดับดาว"))):
+            if given.data and year.data is None and not year.errors:  # (an empty optional field stops its checks)
+                year.errors.append(message)
+                ok = False
+        return ok
 
     this_year = 9999  # the view sets the current พ.ศ. year
