@@ -9,7 +9,7 @@ from sammachip.domain import permissions
 from sammachip.domain.clock import current_fiscal_year, today
 from sammachip.domain.reference import criteria_for
 from sammachip.extensions import db
-from sammachip.models import HouseholdDraft, KnowledgeRecord, SageCertificate
+from sammachip.models import HouseholdDraft, KnowledgeRecord, OccupationalGroup, OtopProduct, SageCertificate
 from sammachip.models.base import utcnow
 
 from .factories import make_followup, make_household, make_sage, make_training, make_user
@@ -19,7 +19,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 # Routes whose allowed answer is a redirect (they lead somewhere else).
 REDIRECTS = {"main.home", "auth.logout", "auth.set_language"}
 STEPS = {"interview.step": {"step": 2},  # step 1 is the consent, before there is a draft
-         "progress.mark": {"step": "group"}, "progress.undo": {"step": "group"}}  # a village step's code
+         "progress.mark": {"step": "fund"}, "progress.undo": {"step": "fund"}}  # a step still marked by hand
 QUERY = {"exports.index": "?district=6013", "exports.download": "?district=6013",
          "villages.subdistrict_options": "?district_code=6013"}
 
@@ -59,13 +59,18 @@ def world(village):
     drafts = {role: HouseholdDraft(token=f"{n:08d}-0000-4000-8000-000000000000", village_id=village.id,
                                    officer_id=user.id, fiscal_year=current_fiscal_year(), consent_at=utcnow())
               for n, (role, user) in enumerate(users.items())}
-    db.session.add_all([certificate, knowledge, *drafts.values()])
+    group = OccupationalGroup(village_id=village.id, name="กลุ่ม", founded_on=today())
+    db.session.add_all([certificate, knowledge, group, *drafts.values()])
+    db.session.flush()
+    product = OtopProduct(group_id=group.id, name="ผลิตภัณฑ์", category="food")
+    db.session.add(product)
     db.session.commit()
     args = {"village_id": village.id, "household_id": household.id, "sage_id": sage.id, "day_id": day.id,
             "followup_id": followup.id, "certificate_id": certificate.id, "user_id": users["officer"].id,
             "criterion_id": criteria_for(db.session, current_fiscal_year())[0].id, "occupation_id": 1,
             "day_no": 1, "step": 1, "district_code": "6013", "province_code": "60", "kind": "households",
-            "fmt": "csv", "code": "en", "record_id": knowledge.id}
+            "fmt": "csv", "code": "en", "record_id": knowledge.id,
+            "group_id": group.id, "product_id": product.id}
     return args, {role: d.token for role, d in drafts.items()}
 
 

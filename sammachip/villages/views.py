@@ -88,8 +88,9 @@ def report(village_id: int):
     village = village_or_404(village_id)
     fy = village_year(village.id)
     cutoff = figures_day(fy)  # rules_for(fy).cutoff_on(today())
+    data = report_of(village, fy, cutoff)
     return render_template("villages/report.html", village=village, fy=fy, as_of=cutoff, programme=rules_for(fy),
-                           **report_of(village, fy, cutoff))
+                           funnel=dict(funnel(db.session, village.id, fy, cutoff, data["ind"])), **data)
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])
