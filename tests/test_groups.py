@@ -157,12 +157,14 @@ def test_screens_add_a_group_its_members_status_and_a_product(client, officer, v
     stale = client.post(f"/groups/{group.id}/members", data={"households": [], "on": "03/11/2569", "version": "1"})
     assert stale.status_code == 409 and "มีผู้อื่นแก้ไข" in stale.text
     assert step(village, "group").done
-    assert client.post(f"/groups/{group.id}/status", data={"status": "x", "changed_on": "30/11/2569"}).status_code == 422
+    wrong = client.post(f"/groups/{group.id}/status", data={"status": "x", "changed_on": "30/11/2569"})
+    assert wrong.status_code == 422 and "กรุณาเลือกสถานะของกลุ่ม" in wrong.text
     product = {"name": "ผ้าซิ่นตีนจก", "category": "textile", "registration_no": "6013-0001", "registered_year": "",
                "stars": "5", "stars_year": "2569", "submit_token": TOKEN.replace("6b", "7c")}
     refused = client.post(f"/groups/{group.id}/products/new", data=product)
     assert refused.status_code == 422 and "กรุณากรอกปีที่ขึ้นทะเบียน" in refused.text
-    assert client.post(f"/groups/{group.id}/products/new", data={**product, "registered_year": "2569"}).status_code == 303
+    added = client.post(f"/groups/{group.id}/products/new", data={**product, "registered_year": "2569"})
+    assert added.status_code == 303
     saved = db.session.scalar(select(OtopProduct))
     assert (saved.stars, saved.registered_year) == (5, 2569) and step(village, "otop").done
     edit = client.post(f"/products/{saved.id}/edit", data={**product, "registered_year": "2569", "stars": "",
@@ -201,7 +203,8 @@ def test_the_visit_picks_the_households_group_and_old_names_stay(client, officer
     answers[5] = {"next_visit_date": "20/12/2569"}
     for n, data in answers.items():
         version = db.session.get(FollowUp, visit.id).version
-        assert client.post(f"/followups/{visit.id}/{n}", data={**data, "go": "next", "version": version}).status_code == 303
+        sent = client.post(f"/followups/{visit.id}/{n}", data={**data, "go": "next", "version": version})
+        assert sent.status_code == 303
     review = client.get(f"/followups/{visit.id}/6").text
     assert "กลุ่มผักปลอดสาร" in review and "บันทึกเดิม: กลุ่มที่พิมพ์ไว้เดิม" in review
     assert client.post(f"/followups/{visit.id}/6").status_code == 303

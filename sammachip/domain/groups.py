@@ -23,8 +23,8 @@ from ..models import (
     GroupMember,
     GroupStatusChange,
     Household,
-    OccupationalGroup,
     Occupation,
+    OccupationalGroup,
     OtopProduct,
     TrainingDay,
     Village,
@@ -74,8 +74,8 @@ def trained_members(where, fiscal_year: int, cutoff: date):
             .where(where, Household.fiscal_year == fiscal_year, Household.status == "registered",
                    or_(Household.left_on.is_(None), Household.left_on > cutoff), member_on(cutoff),
                    OccupationalGroup.founded_on <= cutoff, status_as_of(cutoff) == "active",
-                   or_(home.id == Village.id,
-                       and_(OccupationalGroup.tambon_wide.is_(True), home.subdistrict_code == Village.subdistrict_code)),
+                   or_(home.id == Village.id, and_(OccupationalGroup.tambon_wide.is_(True),
+                                                   home.subdistrict_code == Village.subdistrict_code)),
                    days >= rules_for(fiscal_year).days_to_complete))
 
 
@@ -118,7 +118,8 @@ def group_kpi(session: Session, where, fiscal_year: int, cutoff: date) -> dict[s
     villages = dict(session.execute(select(Village.id, Village.district_code)
                                     .where(where, targets_in(fiscal_year))).all())
     done = set(group_villages(session, where, fiscal_year, cutoff))
-    done |= set(session.scalars(select(VillageStepMark.village_id).join(Village, Village.id == VillageStepMark.village_id)
+    done |= set(session.scalars(select(VillageStepMark.village_id)
+                                .join(Village, Village.id == VillageStepMark.village_id)
                                 .where(where, VillageStepMark.fiscal_year == fiscal_year,
                                        VillageStepMark.step == "group")))
     kpi = defaultdict(lambda: {"targets": 0, "done": 0})

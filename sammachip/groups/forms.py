@@ -29,7 +29,8 @@ class GroupForm(FlaskForm):
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)
-        if self.registered.data == "yes" and not self.registered_with.data:  # (an empty optional field stops its own checks)
+        # Here, not in validate_registered_with: an empty optional field stops its own checks.
+        if self.registered.data == "yes" and not self.registered_with.data:
             self.registered_with.errors.append(_l("กรุณาระบุว่าจดทะเบียนที่ใด"))
             ok = False
         return occupation_checks(self.occupation, self.occupation_other) and ok

@@ -8,9 +8,6 @@ from .base import SubmittedOnce, Timestamps, Versioned, utcnow
 from .household import Household
 from .reference import Occupation
 
-GROUP_STATUS_CODES = ("forming", "active", "stopped")
-OTOP_TYPE_CODES = ("food", "drink", "textile", "craft", "herbal")
-
 
 class OccupationalGroup(Timestamps, Versioned, SubmittedOnce, db.Model):
     """An occupational group (กลุ่มอาชีพ): households of one occupation working together.
