@@ -42,4 +42,6 @@ _.created_at
 _.created_by_id
 _.marked_by_id
 _.marked_at
+_.recorded_by_id  # a group's status change: who recorded it
+_.recorded_at
 _.income_last_month  # the old visit question, kept for old visits (its answers moved to occupation_income)

@@ -99,6 +99,7 @@ def register_blueprints(app: Flask) -> None:
     from .exports.views import bp as exports_bp
     from .followups.views import bp as followups_bp
     from .funds.views import bp as funds_bp
+    from .groups.products import bp as groups_bp  # the groups blueprint (views.py), with its product routes
     from .households.interview import bp as interview_bp
     from .households.views import bp as households_bp
     from .knowledge.views import bp as knowledge_bp
@@ -112,7 +113,8 @@ def register_blueprints(app: Flask) -> None:
     from .villages.views import bp as villages_bp
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
-               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp):
+               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp,
+               groups_bp):
         app.register_blueprint(bp)
 
 

@@ -189,6 +189,7 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     seed_programme(session, by_code["60110203"], 5, 12, trained=True, base=800, past=True)
     # This year's targets: every other demo village (ticked once; a district may change its list).
     from .demo_centres import seed_centres
+    from .demo_groups import seed_groups
     from .demo_knowledge import seed_knowledge
     from .domain.clock import current_fiscal_year, today
     from .domain.targets import ensure_target
@@ -199,3 +200,4 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     seed_knowledge(session, by_code, utcnow(), today())
     seed_teams_and_funds(session, current_fiscal_year(), today())
     seed_centres(session, by_code, current_fiscal_year(), today())
+    seed_groups(session, by_code, current_fiscal_year(), today())

@@ -16,6 +16,11 @@ VILLAGE_STATUSES = [("not_started", _l("ยังไม่เริ่ม")), ("
                     ("behind", _l("ต่ำกว่าเป้า")), ("on_target", _l("ถึงเป้า"))]
 KNOWLEDGE_STATES = [("draft", _l("ฉบับร่าง (ยังไม่ครบ 5 ส่วน)")), ("editing", _l("บันทึกแล้ว · มีร่างที่กำลังแก้ไข")),
                     ("complete", _l("บันทึกครบ 5 ส่วน"))]
+GROUP_STATUSES = [("forming", _l("กำลังจัดตั้ง")), ("active", _l("ดำเนินการอยู่")), ("stopped", _l("หยุดดำเนินการ"))]
+YES_NO = [(True, _l("ใช่")), (False, _l("ไม่ใช่"))]
+# The five OTOP product types (ประเภทผลิตภัณฑ์ OTOP).
+OTOP_TYPES = [("food", _l("อาหาร")), ("drink", _l("เครื่องดื่ม")), ("textile", _l("ผ้า เครื่องแต่งกาย")),
+              ("craft", _l("ของใช้ ของตกแต่ง ของที่ระลึก")), ("herbal", _l("สมุนไพรที่ไม่ใช่อาหาร"))]
 FOLLOWUP_STATUSES = [("due", _l("รอเยี่ยม")), ("draft", _l("บันทึกค้าง")), ("done", _l("เยี่ยมแล้ว"))]
 PRACTISING = [("yes", _l("ทำอยู่")), ("partly", _l("ทำบ้าง")), ("no", _l("ไม่ได้ทำ"))]
 LEAVING = [("moved", _l("ย้ายออกจากหมู่บ้าน")), ("withdrew", _l("ถอนความยินยอม")), ("died", _l("เสียชีวิต")),

@@ -117,10 +117,10 @@ def test_the_next_visit_stays_in_the_programme_years(client, officer, village):
 
 
 def test_a_step_mark_in_buddhist_era(client, officer, village):
-    url = f"/villages/{village.id}/process/otop"
-    assert client.post(url, data={"otop-done_on": "20/11/2569"}).status_code == 303
+    url = f"/villages/{village.id}/process/learning_centre"
+    assert client.post(url, data={"learning_centre-done_on": "20/11/2569"}).status_code == 303
     assert db.session.scalar(select(VillageStepMark.done_on)) == date(2026, 11, 20)
-    late = client.post(f"/villages/{village.id}/process/group", data={"group-done_on": "30/09/2568"})
+    late = client.post(f"/villages/{village.id}/process/fund", data={"fund-done_on": "30/09/2568"})
     assert late.status_code == 422 and WINDOW_2570 in late.text and 'value="30/09/2568"' in late.text
     assert count(VillageStepMark) == 1
 

@@ -12,6 +12,8 @@ from sammachip.models import (
     HouseholdDraft,
     KnowledgeRecord,
     LearningCentre,
+    OccupationalGroup,
+    OtopProduct,
     SageCertificate,
     SupportTeam,
     SupportTeamMember,
@@ -50,14 +52,19 @@ def world(village):
                        members=[SupportTeamMember(name="สมาชิก", organisation="kpst")])
     fund = CommunityFund(village_id=village.id, household_id=household.id, source="village_fund", amount=1,
                          received_on=today())
-    db.session.add_all([certificate, knowledge, team, fund, centre, *drafts.values()])
+    group = OccupationalGroup(village_id=village.id, name="กลุ่ม", founded_on=today())
+    db.session.add_all([certificate, knowledge, team, fund, centre, group, *drafts.values()])
+    db.session.flush()
+    product = OtopProduct(group_id=group.id, name="ผลิตภัณฑ์", category="food")
+    db.session.add(product)
     db.session.commit()
     args = {"village_id": village.id, "household_id": household.id, "sage_id": sage.id, "day_id": day.id,
             "followup_id": followup.id, "certificate_id": certificate.id, "user_id": users["officer"].id,
             "criterion_id": criteria_for(db.session, current_fiscal_year())[0].id, "occupation_id": 1,
             "day_no": 1, "step": 1, "district_code": "6013", "province_code": "60", "kind": "households",
             "fmt": "csv", "code": "en", "record_id": knowledge.id, "area_code": "601303",
-            "member_id": team.members[0].id, "fund_id": fund.id, "centre_id": centre.id}
+            "member_id": team.members[0].id, "fund_id": fund.id, "centre_id": centre.id,
+            "group_id": group.id, "product_id": product.id}
     return args, {role: d.token for role, d in drafts.items()}
 
 

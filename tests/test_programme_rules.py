@@ -9,7 +9,7 @@ from .factories import attend, make_followup, make_household, make_training, mak
 
 RULES = {"households_per_village": "20", "households_per_trainer": "4", "assistants": "4", "training_days": "5",
          "days_to_complete": "4", "followup_months": "1,3,6", "practising_target": "85", "income_target": "3",
-         "measured_from": "80", "income_min_n": "5"}
+         "measured_from": "80", "income_min_n": "5", "group_target": "10"}
 
 
 def test_a_year_reads_the_defaults_until_it_has_its_own_row(app):

@@ -79,18 +79,19 @@ def test_manual_steps_are_marked_with_a_date_and_can_be_undone(client, auth):
     page = client.get(f"/villages/{village.id}/process").text
     assert "จัดตั้งกลุ่มอาชีพ" in page and "0 จาก 11" not in page
     response = client.post(
-        f"/villages/{village.id}/process/otop", data={"otop-done_on": "2026-11-20", "otop-note": "OTOP 3 ดาว"}
+        f"/villages/{village.id}/process/learning_centre",
+        data={"learning_centre-done_on": "2026-11-20", "learning_centre-note": "ศูนย์ที่บ้านปราชญ์"}
     )
     assert response.status_code == 303
     mark = db.session.scalar(select(VillageStepMark))
-    assert (mark.step, mark.done_on, mark.note) == ("otop", date(2026, 11, 20), "OTOP 3 ดาว")
-    assert steps_done(village)["otop"]
+    assert (mark.step, mark.done_on, mark.note) == ("learning_centre", date(2026, 11, 20), "ศูนย์ที่บ้านปราชญ์")
+    assert steps_done(village)["learning_centre"]
     assert "20 พ.ย. 2569" in client.get(f"/villages/{village.id}/process").text
     assert "1 จาก 11" in client.get(f"/villages/{village.id}").text
-    client.post(f"/villages/{village.id}/process/otop/undo")
+    client.post(f"/villages/{village.id}/process/learning_centre/undo")
     assert db.session.scalar(select(func.count()).select_from(VillageStepMark)) == 0
     future = client.post(
-        f"/villages/{village.id}/process/group", data={"group-done_on": (today() + timedelta(days=2)).isoformat()}
+        f"/villages/{village.id}/process/fund", data={"fund-done_on": (today() + timedelta(days=2)).isoformat()}
     )
     assert future.status_code == 422 and "วันที่ต้องไม่เลยวันนี้" in future.text
     assert client.post(f"/villages/{village.id}/process/team", data={}).status_code == 404  # derived: not markable

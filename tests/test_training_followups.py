@@ -20,7 +20,7 @@ from .factories import (
 )
 
 STEPS = {1: {"practising": "yes"}, 2: {"occupation_income": "3000", "costs_saved": "200", "sells_where": "ตลาดนัด"},
-         3: {"group_name": "กลุ่มผักปลอดสาร", "fund_source": "savings_group", "fund_amount": "5000"},
+         3: {"group_id": "", "fund_source": "savings_group", "fund_amount": "5000"},
          4: {"visit_date": "", "visitors": ["officer", "kpst"]}, 5: {"problems": "", "next_visit_date": ""}}
 
 

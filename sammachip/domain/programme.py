@@ -38,6 +38,7 @@ class Rules:
     measured_from: float = 0.8  # practising is "not yet measured" until this share of the trained is visited
     income_min_n: int = 5  # a village "reaches +3 %" only over at least this many households
     cutoff: date | None = None  # figures as of this day; None: 30 September of the year
+    group_target: float = 0.10  # share of the year's target villages with an occupational group (step `group`)
     steps: tuple[str, ...] = STEPS
 
     @property

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import KnowledgeRecord, Sage, Village
+from . import groups
 from .centres import centres_open
 from .funds import funded
 from .teams import tambon_visits
@@ -47,9 +48,23 @@ def tambon_team_done(session: Session, where, fiscal_year: int, cutoff: date) ->
 def fund_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
     """A household of the year has a fund record with an amount by the cut-off (domain/funds.py)."""
     return {vid: Result(True, n) for vid, n in funded(session, where, fiscal_year, cutoff).items()}
+
+
 def learning_centre_done(session: Session, where, _fiscal_year: int, cutoff: date) -> dict[int, Result]:
     """A centre of the village opened on or before the cut-off (domain/centres.py); detail: how many."""
     return {vid: Result(True, {"centres": n}) for vid, n in centres_open(session, where, cutoff).items()}
+
+
+def group_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """An active group of the village or its tambon with a trained household of the village-year (domain/groups)."""
+    return {vid: Result(True, {"households": n}) for vid, n in
+            groups.group_villages(session, where, fiscal_year, cutoff).items()}
+
+
+def otop_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
+    """A registered OTOP product of such a group (domain/groups)."""
+    return {vid: Result(True, {"products": n}) for vid, n in
+            groups.otop_villages(session, where, fiscal_year, cutoff).items()}
 
 
 # Step code → its check. A step listed here is never marked by hand any more.
@@ -58,4 +73,6 @@ RESULT_STEPS: dict[str, StepCheck] = {
     "followup": tambon_team_done,
     "fund": fund_done,
     "learning_centre": learning_centre_done,
+    "group": group_done,
+    "otop": otop_done,
 }

@@ -30,7 +30,7 @@ from ..labels import (
     VISITORS,
     label,
 )
-from ..models import Attendance, FollowUp, Household, Sage, TrainingDay, Village
+from ..models import Attendance, FollowUp, Household, OccupationalGroup, Sage, TrainingDay, Village
 
 
 def pct(share):
@@ -150,9 +150,10 @@ def attendance(user, where, fy: int, _today):
 
 def followups(user, where, fy: int, _today):
     rows = db.session.execute(
-        select(FollowUp, Household, Village)
+        select(FollowUp, Household, Village, OccupationalGroup.name)
         .join(Household, Household.id == FollowUp.household_id)
         .join(Village, Village.id == Household.village_id)
+        .outerjoin(OccupationalGroup, OccupationalGroup.id == FollowUp.group_id)
         .where(where, Household.fiscal_year == fy)
         .order_by(Village.code, Household.head_name, FollowUp.due_date)
     ).all()
@@ -189,7 +190,7 @@ def followups(user, where, fy: int, _today):
             f.costs_saved if income else None,
             f.period_days,
             f.sells_where,
-            f.group_name,
+            group or f.group_name,  # picked from the list, else the name typed before groups were records
             label(FUNDS, f.fund_source),
             f.fund_amount,
             ", ".join(label(VISITORS, x) for x in f.visitors or []),
@@ -197,18 +198,19 @@ def followups(user, where, fy: int, _today):
             f.help_needed,
             f.next_visit_date,
         ]
-        for f, h, v in rows
+        for f, h, v, group in rows
     ]
     return head, body
 
 
 # Tables of records that outlive a programme year: not limited to the year's target villages.
 # Support teams are filtered by the year themselves, and belong to areas, not target villages.
-YEARLESS = {"knowledge", "support_teams", "centres"}
+YEARLESS = {"knowledge", "support_teams", "centres", "groups", "group_members", "otop_products"}
 
 
 def tables() -> dict:
     """Each table's file name, sheet title and builder."""
+    from .groups import group_members, groups, otop_products
     from .knowledge import knowledge
     from .people import centres, sages
     from .teams import funds, support_teams
@@ -223,4 +225,7 @@ def tables() -> dict:
         "funds": (_("กองทุนชุมชน"), funds),
         "sages": (_("ปราชญ์และวิทยากร"), sages),
         "centres": (_("ศูนย์เรียนรู้ชุมชน"), centres),
+        "groups": (_("กลุ่มอาชีพ"), groups),
+        "group_members": (_("สมาชิกกลุ่มอาชีพ"), group_members),
+        "otop_products": (_("ผลิตภัณฑ์ OTOP"), otop_products),
     }

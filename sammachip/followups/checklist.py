@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from ..domain.clock import today
 from ..domain.funds import record_visit_fund
+from ..domain.groups import groups_of_village, join_from_visit
 from ..domain.schedule import add_months
 from ..domain.teams import set_visit_members, tambon_members
 from ..domain.thai_dates import typed
@@ -50,6 +51,8 @@ class Checklist(Wizard):
         form.fiscal_year = household.fiscal_year  # for the date rules
         if step == 4:
             form.members.choices = team_choices(household)
+        if "group_id" in form:
+            form.group_id.choices = group_choices(household, followup.group_id)
 
     def keep(self, followup, step, form, typed, moved_to):
         super().keep(followup, step, form, typed, moved_to)
@@ -127,7 +130,7 @@ def apply_answers(followup: FollowUp, forms: dict, user_id: int) -> None:
     followup.occupation_income = income.occupation_income.data
     followup.costs_saved = income.costs_saved.data or 0
     followup.sells_where = income.sells_where.data or ""
-    followup.group_name = funds.group_name.data or ""
+    followup.group_id = int(funds.group_id.data) if funds.group_id.data else None  # an old typed name stays
     followup.fund_source = funds.fund_source.data
     followup.fund_other = funds.fund_other.data if funds.fund_source.data == "other" else ""
     followup.fund_amount = None if funds.fund_source.data == "none" else funds.fund_amount.data
@@ -141,6 +144,8 @@ def apply_answers(followup: FollowUp, forms: dict, user_id: int) -> None:
     followup.help_needed = nxt.help_needed.data or ""
     followup.next_visit_date = nxt.next_visit_date.data
     followup.status, followup.officer_id, followup.data = "done", user_id, {}
+    if followup.group_id:
+        join_from_visit(db.session, followup.group_id, followup.household_id, followup.visit_date)
 
 
 def plan_next_visit(followup: FollowUp) -> None:
@@ -153,3 +158,10 @@ def plan_next_visit(followup: FollowUp) -> None:
     if open_that_day is None:
         db.session.add(FollowUp(household_id=followup.household_id, kind="planned", status="due",
                                 due_date=followup.next_visit_date))
+
+
+def group_choices(household: Household, keep: int | None) -> list[tuple[str, str]]:
+    """"Not in a group", then the groups of the household's village and its tambon (not stopped, but the one kept)."""
+    village = db.session.get(Village, household.village_id)
+    return [("", _("ไม่ได้เข้ากลุ่ม"))] + [(str(g.id), g.name) for g in groups_of_village(
+        db.session, village, with_stopped=False, keep=keep)]

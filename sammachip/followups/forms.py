@@ -5,7 +5,7 @@ from wtforms import RadioField, SelectField
 from wtforms.validators import ValidationError
 
 from ..domain.date_rules import past_programme_event, programme_event
-from ..forms_common import CheckboxList, day, options, text, whole_number
+from ..forms_common import CheckboxList, choice_values, day, options, text, whole_number
 from ..labels import FUNDS, PRACTISING, REASONS, VISITORS, codes
 
 
@@ -37,7 +37,8 @@ class IncomeForm(FlaskForm):
 
 
 class GroupFundForm(FlaskForm):
-    group_name = text(_l("เข้ากลุ่มอาชีพ (ชื่อกลุ่ม ถ้ามี)"), 200, required=False)
+    # The village's (and its tambon's) groups; the checklist fills the choices. A pick makes the household a member.
+    group_id = SelectField(_l("เข้ากลุ่มอาชีพ"), validate_choice=False, default="")
     fund_source = RadioField(
         _l("ได้รับการสนับสนุนจากแหล่งทุน"),
         choices=options(FUNDS),
@@ -47,6 +48,10 @@ class GroupFundForm(FlaskForm):
     )
     fund_other = text(_l("แหล่งทุนอื่น (ระบุ)"), 100, required=False)
     fund_amount = whole_number(_l("จำนวนเงิน (บาท)"), 0, 10_000_000, required=False)
+
+    def validate_group_id(self, field):
+        if field.data and field.data not in choice_values(field):
+            raise ValidationError(_l("กรุณาเลือกกลุ่มอาชีพจากรายการ"))
 
     def validate(self, extra_validators=None):
         ok = super().validate(extra_validators)

@@ -1,6 +1,7 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
 from .centre import PLACE_KINDS, LearningCentre, learning_centre_hosts, learning_centre_occupations
 from .fund import FUND_SOURCES, CommunityFund
+from .group import GroupMember, GroupStatusChange, OccupationalGroup, OtopProduct
 from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
@@ -26,6 +27,10 @@ __all__ = [
     "Person",
     "learning_centre_hosts",
     "learning_centre_occupations",
+    "GroupMember",
+    "GroupStatusChange",
+    "OccupationalGroup",
+    "OtopProduct",
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",

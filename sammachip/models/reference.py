@@ -58,3 +58,4 @@ class ProgrammeRules(Versioned, db.Model):
     measured_from: Mapped[float] = mapped_column(Float)  # share of trained households visited
     income_min_n: Mapped[int] = mapped_column(SmallInteger)  # households before a village "reaches" the target
     cutoff: Mapped[date | None] = mapped_column(Date)  # None: 30 September of the year
+    group_target: Mapped[float] = mapped_column(Float, server_default="0.1")  # share of target villages with a group

@@ -106,7 +106,8 @@ class FollowUp(Timestamps, Versioned, SubmittedOnce, db.Model):
     costs_saved: Mapped[int | None] = mapped_column(Integer)
     period_days: Mapped[int | None] = mapped_column(Integer)
     sells_where: Mapped[str] = mapped_column(String(200), default="")
-    group_name: Mapped[str] = mapped_column(String(200), default="")
+    group_name: Mapped[str] = mapped_column(String(200), default="")  # typed before groups were records
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("occupational_groups.id", ondelete="SET NULL"))
     fund_source: Mapped[str] = mapped_column(String(32), default="")
     fund_other: Mapped[str] = mapped_column(String(100), default="")
     fund_amount: Mapped[int | None] = mapped_column(Integer)

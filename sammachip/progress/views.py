@@ -18,6 +18,7 @@ from ..models import Village, VillageStepMark
 from ..web import render
 from ..years import page_year, picker_years, village_year
 from .forms import StepMarkForm
+from .outcomes import outcomes
 from .queries import district_rows, province_rows
 from .wording import RESULT_PAGES, step_detail, step_label, step_url
 
@@ -97,6 +98,7 @@ def district(district_code: str):
     rows, counts, totals = district_rows(district_code, fy, **args)
     return render("progress/district.html", "progress/_district_rows.html", rows=rows, counts=counts,
                   totals=totals, district=district_code, fy=fy, args=args, programme=rules_for(fy),
+                  out=outcomes(Village.district_code == district_code, fy),
                   subdistricts=geo.subdistricts(district_code),
                   years=picker_years(fy, Village.district_code == district_code))
 
@@ -120,6 +122,7 @@ def province(province_code: str):
     rows, province_total = province_rows(province_code, fy)
     return render_template("progress/province.html", province=province_code, fy=fy, rows=rows,
                            province_total=province_total, programme=rules_for(fy),
+                           out=outcomes(Village.province_code == province_code, fy),
                            years=picker_years(fy, Village.province_code == province_code))
 
 

@@ -36,6 +36,8 @@ RESULT_PAGES = {
     "followup": ("teams.village", _l("ทีมสนับสนุนระดับตำบลและการเยี่ยม")),
     "fund": ("funds.village", _l("การสนับสนุนจากกองทุนชุมชน")),
     "learning_centre": ("centres.index", _l("ศูนย์เรียนรู้ของหมู่บ้าน")),
+    "group": ("groups.village", _l("กลุ่มอาชีพของหมู่บ้าน")),
+    "otop": ("groups.village", _l("กลุ่มอาชีพและผลิตภัณฑ์ OTOP")),
 }
 
 # Where the steps the data tells are done (an endpoint taking `village_id`); any other
@@ -67,6 +69,8 @@ STEP_DETAILS: dict = {
     "followup": tambon_team_detail,
     "fund": fund_detail,
     "learning_centre": lambda d: ngettext("เปิดแล้ว %(num)s แห่ง", "เปิดแล้ว %(num)s แห่ง", d["centres"]),
+    "group": lambda d: _("ครัวเรือนที่ผ่านการอบรมเป็นสมาชิกกลุ่ม %(n)s ครัวเรือน", n=d["households"]),
+    "otop": lambda d: _("ผลิตภัณฑ์ที่ขึ้นทะเบียนแล้ว %(n)s รายการ", n=d["products"]),
 }
 
 

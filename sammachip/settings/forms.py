@@ -36,8 +36,10 @@ class RulesForm(FlaskForm):
     income_target = whole_number(_l("เป้าหมายรายได้เพิ่มขึ้น (ร้อยละ)"), 1, 100)
     measured_from = whole_number(_l("วัดการประกอบอาชีพได้เมื่อเยี่ยมแล้ว (ร้อยละของผู้ผ่านอบรม)"), 1, 100)
     income_min_n = whole_number(_l("ถึงเป้ารายได้เมื่อวัดได้อย่างน้อย (ครัวเรือน)"), 1, 200)
+    group_target = whole_number(_l("เป้าหมายหมู่บ้านที่มีกลุ่มอาชีพ (ร้อยละของหมู่บ้านเป้าหมาย)"), 1, 100)
     FIELDS = ("households_per_village", "households_per_trainer", "assistants", "training_days", "days_to_complete",
-              "followup_months", "practising_target", "income_target", "measured_from", "income_min_n")
+              "followup_months", "practising_target", "income_target", "measured_from", "income_min_n",
+              "group_target")
 
     def validate_followup_months(self, field):
         months = [m.strip() for m in (field.data or "").split(",")]

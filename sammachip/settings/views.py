@@ -86,7 +86,7 @@ def add_criterion():
     return redirect(url_for(".criteria", fy=fy), 303)
 
 
-PERCENT_FIELDS = ("practising_target", "income_target", "measured_from")
+PERCENT_FIELDS = ("practising_target", "income_target", "measured_from", "group_target")
 
 
 @bp.route("/rules", methods=["GET", "POST"])

@@ -6,6 +6,7 @@ from ..access import requires, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
 from ..domain.clock import figures_day
+from ..domain.groups import funnel
 from ..domain.permissions import can_edit, can_read, works_anywhere
 from ..domain.programme import rules_for
 from ..domain.progress import facts_of_village, steps_of
@@ -75,6 +76,7 @@ def show(village_id: int):
     hh = households_section(village, fy, team["team"])
     facts = facts_of_village(db.session, village.id, fy, figures_day(fy), team["team"], hh["all"])
     return render_template("villages/show.html", village=village, fy=fy, team=team, hh=hh, facts=facts,
+                           funnel=funnel(db.session, village.id, fy, figures_day(fy), facts.ind),
                            steps=steps_of(facts), ind=facts.ind, programme=facts.rules,
                            years=picker_years(fy, Village.id == village.id))
 
@@ -86,8 +88,9 @@ def report(village_id: int):
     village = village_or_404(village_id)
     fy = village_year(village.id)
     cutoff = figures_day(fy)  # rules_for(fy).cutoff_on(today())
+    data = report_of(village, fy, cutoff)
     return render_template("villages/report.html", village=village, fy=fy, as_of=cutoff, programme=rules_for(fy),
-                           **report_of(village, fy, cutoff))
+                           funnel=dict(funnel(db.session, village.id, fy, cutoff, data["ind"])), **data)
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])
