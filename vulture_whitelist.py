@@ -45,3 +45,4 @@ _.marked_at
 _.recorded_by_id  # a group's status change: who recorded it
 _.recorded_at
 _.income_last_month  # the old visit question, kept for old visits (its answers moved to occupation_income)
+_.done_on  # an old step mark's date, shown by the process page (marks are no longer made)

@@ -13,8 +13,8 @@ from .extensions import db
 
 FIRST_YEAR = 2550  # before the programme: a year below this is a mistyped URL
 YEAR_BOUND = {"villages.show", "villages.report", "sages.index", "sages.create", "households.index",
-              "interview.consent", "training.index", "training.edit_day", "progress.process", "progress.mark",
-              "progress.undo", "progress.district", "progress.report", "progress.province", "progress.targets",
+              "interview.consent", "training.index", "training.edit_day", "progress.process",
+              "progress.district", "progress.report", "progress.province", "progress.targets",
               "exports.index", "exports.download"}
 
 

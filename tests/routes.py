@@ -6,8 +6,7 @@ ROLES = ("admin", "province", "district", "officer")
 README = Path(__file__).resolve().parent.parent / "README.md"
 # Routes whose allowed answer is a redirect (they lead somewhere else).
 REDIRECTS = {"main.home", "auth.logout", "auth.set_language"}
-STEPS = {"interview.step": {"step": 2},  # step 1 is the consent, before there is a draft
-         "progress.mark": {"step": "group"}, "progress.undo": {"step": "group"}}  # a village step's code
+STEPS = {"interview.step": {"step": 2}}  # step 1 is the consent, before there is a draft
 QUERY = {"exports.index": "?district=6013", "exports.download": "?district=6013",
          "villages.subdistrict_options": "?district_code=6013"}
 

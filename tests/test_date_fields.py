@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from sammachip.domain.clock import today
 from sammachip.extensions import db
-from sammachip.models import FollowUp, Sage, TrainingDay, VillageStepMark
+from sammachip.models import FollowUp, Sage, TrainingDay
 
 from .dbutil import count
 from .factories import make_followup, make_household, make_sage
@@ -114,15 +114,6 @@ def test_the_next_visit_stays_in_the_programme_years(client, officer, village):
     post_step(client, followup.id, 4, {"visit_date": "20/11/2569", "visitors": ["officer"]})
     assert WINDOW_2570 in post_step(client, followup.id, 5, {"next_visit_date": "01/10/2571"}).text
     assert post_step(client, followup.id, 5, {"next_visit_date": "30/09/2571"}).status_code == 303
-
-
-def test_a_step_mark_in_buddhist_era(client, officer, village):
-    url = f"/villages/{village.id}/process/learning_centre"
-    assert client.post(url, data={"learning_centre-done_on": "20/11/2569"}).status_code == 303
-    assert db.session.scalar(select(VillageStepMark.done_on)) == date(2026, 11, 20)
-    late = client.post(f"/villages/{village.id}/process/fund", data={"fund-done_on": "30/09/2568"})
-    assert late.status_code == 422 and WINDOW_2570 in late.text and 'value="30/09/2568"' in late.text
-    assert count(VillageStepMark) == 1
 
 
 def test_sage_course_and_workshop_dates_from_2557_up_to_today(client, officer, village):

@@ -5,7 +5,7 @@ from datetime import date
 from sqlalchemy import select
 
 from sammachip.extensions import db
-from sammachip.models import HouseholdDraft, Sage, TargetVillage, TrainingDay, VillageStepMark
+from sammachip.models import HouseholdDraft, Sage, TargetVillage, TrainingDay
 
 from .factories import SAGE_FORM, full_village, make_household, make_sage, make_target, make_user, make_village
 
@@ -64,10 +64,6 @@ def test_records_made_from_a_page_take_its_year(client, officer, village, clock)
     held_on = {"held_on": "15/09/2569"}
     assert client.post(f"/villages/{village.id}/training/1/edit{q}", data=held_on).status_code == 303
     assert db.session.scalar(select(TrainingDay.fiscal_year)) == 2569
-    mark = {"fund-done_on": "20/09/2569", "fund-note": ""}
-    response = client.post(f"/villages/{village.id}/process/fund{q}", data=mark)
-    assert response.status_code == 303 and response.headers["Location"].endswith("?fy=2569#step-fund")
-    assert db.session.scalar(select(VillageStepMark.fiscal_year)) == 2569
     assert targets() == {(village.id, 2569)}  # each record made its village-year a target, once
 
 

@@ -1,7 +1,6 @@
 """Village process steps, dashboards, roll-ups and their fixed query cost."""
+import re
 from datetime import date, timedelta
-
-from sqlalchemy import func, select
 
 from sammachip.domain.clock import today
 from sammachip.domain.progress import facts_of_village, steps_of
@@ -72,29 +71,22 @@ def test_each_derived_step_follows_the_data(app):
     assert steps_done(village)["followup"]
 
 
-def test_manual_steps_are_marked_with_a_date_and_can_be_undone(client, auth):
+def test_old_marks_count_for_their_year_and_no_step_is_marked_by_hand_any_more(client, auth):
     make_user("officer", "officer", "6013")
     village = make_village()
+    db.session.add_all([
+        VillageStepMark(village_id=village.id, fiscal_year=2570, step="fund", done_on=date(2026, 11, 20),
+                        note="กองทุนหมู่บ้าน"),
+        VillageStepMark(village_id=village.id, fiscal_year=2569, step="otop", done_on=date(2026, 3, 1))])
+    db.session.commit()
     auth.login("officer")
+    assert steps_done(village)["fund"] and not steps_done(village)["otop"]  # the 2569 mark stays in 2569
     page = client.get(f"/villages/{village.id}/process").text
-    assert "จัดตั้งกลุ่มอาชีพ" in page and "0 จาก 11" not in page
-    response = client.post(
-        f"/villages/{village.id}/process/learning_centre",
-        data={"learning_centre-done_on": "2026-11-20", "learning_centre-note": "ศูนย์ที่บ้านปราชญ์"}
-    )
-    assert response.status_code == 303
-    mark = db.session.scalar(select(VillageStepMark))
-    assert (mark.step, mark.done_on, mark.note) == ("learning_centre", date(2026, 11, 20), "ศูนย์ที่บ้านปราชญ์")
-    assert steps_done(village)["learning_centre"]
-    assert "20 พ.ย. 2569" in client.get(f"/villages/{village.id}/process").text
-    assert "1 จาก 11" in client.get(f"/villages/{village.id}").text
-    client.post(f"/villages/{village.id}/process/learning_centre/undo")
-    assert db.session.scalar(select(func.count()).select_from(VillageStepMark)) == 0
-    future = client.post(
-        f"/villages/{village.id}/process/fund", data={"fund-done_on": (today() + timedelta(days=2)).isoformat()}
-    )
-    assert future.status_code == 422 and "วันที่ต้องไม่เลยวันนี้" in future.text
-    assert client.post(f"/villages/{village.id}/process/team", data={}).status_code == 404  # derived: not markable
+    assert "บันทึกเดิม: ทำเมื่อ 20 พ.ย. 2569" in page and "กองทุนหมู่บ้าน" in page
+    assert "บันทึกว่าทำแล้ว" not in page
+    for step in ("fund", "group", "team"):
+        assert client.post(f"/villages/{village.id}/process/{step}",
+                           data={f"{step}-done_on": "20/11/2569"}).status_code == 404
 
 
 def test_village_header_names_the_next_step(client, auth):
@@ -103,8 +95,8 @@ def test_village_header_names_the_next_step(client, auth):
     auth.login("officer")
     html = client.get(f"/villages/{village.id}").text
     assert "6 จาก 11" in html and "ขั้นต่อไป:" in html
-    # the next step is a link to where it is done
-    assert f'/villages/{village.id}/process?fy=2570#step-group">จัดตั้งกลุ่มอาชีพ</a>' in html
+    # the next step is a link to where it is done: the village's groups
+    assert re.search(rf'href="/villages/{village.id}/groups[^"]*">จัดตั้งกลุ่มอาชีพ</a>', html)
     assert "5/5" in html and "20/20" in html and "85%" in html
 
 

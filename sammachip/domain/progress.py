@@ -15,10 +15,6 @@ from .indicators import Indicators, indicators_by
 from .programme import Rules, rules_for
 from .results import RESULT_STEPS, Result
 
-# Steps only an officer's mark can tell (the others are derived from the data or told
-# by result records); a step whose record type lands leaves this set by itself.
-MANUAL_STEPS = {"group", "otop", "fund", "learning_centre"} - RESULT_STEPS.keys()
-
 
 @dataclass
 class VillageFacts:
@@ -63,7 +59,7 @@ def steps_of(f: VillageFacts) -> list[Step]:
         "training": f.days_held >= rules.training_days,
     }
     # Steps now told by records: a mark made before keeps counting (as "บันทึกเดิม")
-    # until the record does; no new marks are made for them (not in MANUAL_STEPS).
+    # until the record does; no new marks are made.
     return [record_step(code, f.results.get(code, Result(False)), f.marks.get(code)) if code in RESULT_STEPS else
             Step(code, code in derived, derived[code] if code in derived else code in f.marks, f.marks.get(code))
             for code in rules.steps]

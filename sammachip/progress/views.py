@@ -10,14 +10,13 @@ from ..domain.areas import covers
 from ..domain.clock import figures_day
 from ..domain.permissions import can_edit, can_read, sees_province
 from ..domain.programme import rules_for
-from ..domain.progress import MANUAL_STEPS, facts_of_village, steps_of
+from ..domain.progress import facts_of_village, steps_of
 from ..domain.targets import held, set_targets, ticked
 from ..extensions import db
 from ..labels import VILLAGE_STATUSES, label
-from ..models import Village, VillageStepMark
+from ..models import Village
 from ..web import render
 from ..years import page_year, picker_years, village_year
-from .forms import StepMarkForm
 from .outcomes import outcomes
 from .queries import district_rows, province_rows
 from .wording import RESULT_PAGES, step_detail, step_label, step_url
@@ -32,55 +31,12 @@ bp.add_app_template_filter(lambda code: label(VILLAGE_STATUSES, code), "status_l
 
 @bp.route("/villages/<int:village_id>/process", methods=["GET"])
 @requires(can_read)
-def process(village_id: int, forms=None, status=200):
+def process(village_id: int):
     village = village_or_404(village_id)
     fy = village_year(village.id)
     facts = facts_of_village(db.session, village.id, fy, figures_day(fy))
-    forms = forms or {}
-    for code in MANUAL_STEPS:
-        forms.setdefault(code, StepMarkForm(formdata=None, data={"done_on": figures_day(fy)}, prefix=code))
     return render_template("progress/village.html", village=village, facts=facts, steps=steps_of(facts),
-                           forms=forms, fy=fy, programme=facts.rules,
-                           years=picker_years(fy, Village.id == village.id)), status
-
-
-@bp.post("/villages/<int:village_id>/process/<step>")
-@requires(can_edit)
-def mark(village_id: int, step: str):
-    village = village_or_404(village_id)
-    if step not in MANUAL_STEPS:
-        abort(404)
-    fy = village_year(village.id)  # the page's year, not today's
-    mark = current_mark(village.id, step, fy) or VillageStepMark(village_id=village.id, fiscal_year=fy, step=step)
-    form = StepMarkForm(prefix=step)
-    form.fiscal_year = mark.fiscal_year  # the date rule's year
-    if not form.validate():
-        return process(village_id, {step: form}, 422)
-    mark.done_on, mark.note, mark.marked_by_id = form.done_on.data, form.note.data or "", current_user.id
-    db.session.add(mark)
-    db.session.commit()
-    flash(_("บันทึกขั้นตอนแล้ว"), "success")
-    return redirect(url_for(".process", village_id=village.id) + f"#step-{step}", 303)
-
-
-@bp.post("/villages/<int:village_id>/process/<step>/undo")
-@requires(can_edit)
-def undo(village_id: int, step: str):
-    village = village_or_404(village_id)
-    if step not in MANUAL_STEPS:
-        abort(404)
-    mark = current_mark(village.id, step, village_year(village.id))
-    if mark is not None:
-        db.session.delete(mark)
-        db.session.commit()
-        flash(_("ยกเลิกการทำเครื่องหมายแล้ว"), "info")
-    return redirect(url_for(".process", village_id=village.id) + f"#step-{step}", 303)
-
-
-def current_mark(village_id: int, step: str, fy: int) -> VillageStepMark | None:
-    return db.session.scalar(select(VillageStepMark).where(
-        VillageStepMark.village_id == village_id, VillageStepMark.fiscal_year == fy,
-        VillageStepMark.step == step))
+                           fy=fy, programme=facts.rules, years=picker_years(fy, Village.id == village.id))
 
 
 def district_or_404(district_code: str) -> str:
