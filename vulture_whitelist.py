@@ -43,3 +43,6 @@ _.created_by_id
 _.marked_by_id
 _.marked_at
 _.income_last_month  # the old visit question, kept for old visits (its answers moved to occupation_income)
+# Trust: Flask-WTF's per-form settings class; a before_app_request hook.
+_.Meta
+_.set_up_second_factor_first

@@ -86,12 +86,15 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_hardening(app: Flask) -> None:
+    from .auditing import init_audit
     from .hardening import init_hardening
 
     init_hardening(app)
+    init_audit(app)
 
 
 def register_blueprints(app: Flask) -> None:
+    from .audit.views import bp as audit_bp
     from .auth.views import bp as auth_bp
     from .exports.views import bp as exports_bp
     from .followups.views import bp as followups_bp
@@ -107,7 +110,7 @@ def register_blueprints(app: Flask) -> None:
     from .villages.views import bp as villages_bp
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
-               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp):
+               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, audit_bp):
         app.register_blueprint(bp)
 
 

@@ -35,7 +35,8 @@ def percent(share: float | None) -> str:
     return f"{value:.0f}%" if abs(value - round(value)) < 1e-9 else f"{value:.1f}%"
 
 
-RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full_id, permissions.plans_visits,
+RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full_id, permissions.sees_audit,
+            permissions.plans_visits,
             permissions.sees_province, permissions.can_manage_users, permissions.can_change_settings,
             permissions.works_anywhere)
 

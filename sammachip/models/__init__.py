@@ -1,4 +1,5 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .audit import AUDIT_ACTIONS, AuditEntry
 from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
@@ -7,10 +8,12 @@ from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .target import TargetVillage
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
-from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
+from .user import ROLES, LoginFailure, RecoveryCode, User, UserSession, UserSubdistrict
 from .village import Village
 
 __all__ = [
+    "AUDIT_ACTIONS",
+    "AuditEntry",
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",
@@ -26,6 +29,7 @@ __all__ = [
     "PovertyLine",
     "ROLES",
     "LoginFailure",
+    "RecoveryCode",
     "SAGE_ROLES",
     "Occupation",
     "ProgrammeRules",
