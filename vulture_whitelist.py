@@ -46,3 +46,6 @@ _.recorded_by_id  # a group's status change: who recorded it
 _.recorded_at
 _.income_last_month  # the old visit question, kept for old visits (its answers moved to occupation_income)
 _.done_on  # an old step mark's date, shown by the process page (marks are no longer made)
+# Trust: Flask-WTF's per-form settings class; a before_app_request hook.
+_.Meta
+_.set_up_second_factor_first

@@ -88,12 +88,15 @@ def register_security_headers(app: Flask) -> None:
 
 
 def register_hardening(app: Flask) -> None:
+    from .auditing import init_audit
     from .hardening import init_hardening
 
     init_hardening(app)
+    init_audit(app)
 
 
 def register_blueprints(app: Flask) -> None:
+    from .audit.views import bp as audit_bp
     from .auth.views import bp as auth_bp
     from .centres.views import bp as centres_bp
     from .exports.views import bp as exports_bp
@@ -114,7 +117,7 @@ def register_blueprints(app: Flask) -> None:
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
                followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp,
-               groups_bp):
+               groups_bp, audit_bp):
         app.register_blueprint(bp)
 
 

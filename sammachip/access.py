@@ -10,6 +10,7 @@ from flask import abort, request
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from . import auditing as audit
 from .domain.areas import village_filter
 from .domain.permissions import CHECKS
 from .extensions import db
@@ -28,7 +29,7 @@ def requires(check, write=None, denied: int = 403):
         def wrapped(*args, **kwargs):
             needed = write if write is not None and request.method not in READS else check
             if not needed(current_user):
-                abort(denied)
+                refuse(denied)
             return view(*args, **kwargs)
 
         wrapped.permissions = {"read": CHECKS[check], "write": CHECKS[write or check], "denied": denied}
@@ -43,12 +44,18 @@ def public(view):
     return view
 
 
+def refuse(status: int = 404):
+    """Answer 403, or 404 for what is outside the user's area, and log the refusal."""
+    audit.refused(status)
+    abort(status)
+
+
 def village_or_404(village_id: int) -> Village:
     village = db.session.scalar(
         select(Village).where(Village.id == village_id, village_filter(current_user))
     )
     if village is None:
-        abort(404)
+        refuse(404)
     return village
 
 
@@ -58,7 +65,7 @@ def in_area_or_404(model, record_id: int):
         select(model).join(Village, Village.id == model.village_id)
         .where(model.id == record_id, village_filter(current_user)))
     if record is None:
-        abort(404)
+        refuse(404)
     return record
 
 

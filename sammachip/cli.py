@@ -20,6 +20,12 @@ def init_commands(app: Flask) -> None:
         seed_demo(db.session)
         names = ", ".join(u[0] for u in DEMO_USERS)
         click.echo(f"Demo data ready. Users: {names}; password (demo only): {DEMO_PASSWORD}")
+        if app.config["REQUIRE_TOTP"]:
+            click.echo("REQUIRE_TOTP is on: admin and district users set up two-factor login (an "
+                       "authenticator app) at their first sign-in.")
+        else:
+            click.echo("REQUIRE_TOTP is off (development): two-factor login is optional; in production "
+                       "it is on by default and required for admin and district users.")
 
     @app.cli.command("backup")
     @click.option("--to", "folder", default="", help="folder for the backup (default: instance/backups)")

@@ -44,6 +44,7 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
             )
         secret = DEV_SECRET_KEY
     database_url = env.get("DATABASE_URL") or default_database_url(instance_path)
+    require_totp = env.get("REQUIRE_TOTP", "1" if production else "0").strip().lower() in ("1", "true", "yes", "on")
     return {
         "SECRET_KEY": secret,
         "PRODUCTION": production,
@@ -61,6 +62,10 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         # A signed-in device ends after this long without a request, and this long after it began.
         "SESSION_IDLE_HOURS": max(8, int(env.get("SESSION_IDLE_HOURS", 12))),  # never cut an interview short
         "SESSION_LIFETIME_DAYS": int(env.get("SESSION_LIFETIME_DAYS", 30)),
+        # Two-factor login required for admin and district accounts: on in production, off in development.
+        "REQUIRE_TOTP": require_totp,
+        # A new password is at least this long (and not a common password: domain/passwords.py).
+        "PASSWORD_MIN_LENGTH": max(8, int(env.get("PASSWORD_MIN_LENGTH") or 10)),
         # /healthz answers 503 when a SQLite file's disk has less than this left (a small
         # write may still fit in pages already allocated, a new household may not).
         "HEALTHZ_MIN_FREE_MB": int(env.get("HEALTHZ_MIN_FREE_MB") or 50),

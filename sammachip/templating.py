@@ -54,7 +54,8 @@ def official_digits(html) -> Markup:
     return Markup(thai)  # nosec B704: escaped output with only its digits changed
 
 
-RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full_id, permissions.plans_visits,
+RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full_id, permissions.sees_audit,
+            permissions.plans_visits,
             permissions.sees_province, permissions.can_manage_users, permissions.can_change_settings,
             permissions.works_anywhere)
 

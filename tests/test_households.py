@@ -57,7 +57,7 @@ def test_whole_interview_makes_one_household_with_default_trainer(client, office
     assert (household.trainer_id, household.status, household.consent_by_id) == (lead.id, "registered", officer.id)
     assert count(HouseholdDraft) == 0
     page = client.get(f"/households/{household.id}").text
-    assert "1-1017-00207-03-0" in page  # full ID on the household's own page
+    assert "X-XXXX-XXXX7-03-0" in page and "1-1017-00207-03-0" not in page  # masked: revealing is a logged tap
     assert f"/villages/{village.id}/households/new" in page  # the next interview, in the same village
 
 

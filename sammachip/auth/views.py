@@ -1,12 +1,13 @@
 from math import ceil
 from urllib.parse import urlsplit
 
-from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
+from .. import auditing as audit
 from ..access import public, requires
 from ..clock import utcnow
 from ..domain import sessions
@@ -18,6 +19,8 @@ from ..models import User
 from .forms import LoginForm
 
 bp = Blueprint("auth", __name__)
+PENDING = "second_factor"  # (in the signed session cookie) who typed the right password, and when
+SECOND_STEP = 202
 
 
 def safe_next(target: str | None) -> str:
@@ -35,6 +38,8 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         problem, status = sign_in(form.username.data.strip(), form.password.data, request.remote_addr or "")
+        if problem is None and status == SECOND_STEP:
+            return redirect(url_for(".code", next=request.args.get("next")), 303)
         if problem is None:
             return redirect(safe_next(request.args.get("next")))
         form.password.errors.append(problem)
@@ -47,17 +52,24 @@ def sign_in(username: str, password: str, address: str) -> tuple[str | None, int
     now = utcnow()
     wait = wait_left(db.session, username, address, now)
     if wait is not None:
+        audit.write("sign_in_failed", username=username, detail={"throttled": True})
+        db.session.commit()
         return _("ใส่รหัสผ่านผิดหลายครั้ง กรุณารอ %(m)s นาทีแล้วลองใหม่", m=ceil(wait.total_seconds() / 60)), 429
     user = db.session.scalar(select(User).where(User.username == username))
     if user and user.check_password(password) and user.active:
+        if user.totp_secret:  # the password was right: the app's code comes next (second_factor.py)
+            session[PENDING] = {"user": user.id, "at": now.timestamp()}
+            return None, SECOND_STEP
         sessions.start(db.session, user, now)
         login_user(user, remember=True)
         unlock(db.session, username)
+        audit.write("sign_in", user=user)
         db.session.commit()
         return None, 303
     if user is None:
         User.check_no_password(password)
     record_failure(db.session, username, address, now)
+    audit.write("sign_in_failed", user=user, username=username)
     db.session.commit()
     return _("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"), 200
 
@@ -87,3 +99,6 @@ def set_language(code: str):
     if code in current_app.config["LANGUAGES"]:
         response.set_cookie(LANG_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+from . import account, second_factor  # noqa: E402, F401  (their routes are on this blueprint)

@@ -17,8 +17,12 @@ TABLE: dict[str, frozenset[str]] = {
     "edit_district_team": frozenset({"admin", "district"}),
     # Incomes on pages and in exports; interview and visit drafts (they hold incomes).
     "see_income": frozenset({"admin", "district", "officer"}),
-    # The full national ID and the change history on a household's own page.
-    "see_full_id": frozenset({"admin", "district", "officer"}),
+    # Reveal a household's full national ID: a tap on the masked ID, logged (no page shows it by default).
+    "see_full_id": frozenset({"admin", "district"}),
+    # A household's change history on its own page.
+    "see_changes": frozenset({"admin", "district", "officer"}),
+    # The audit log: a district user its district's rows, an admin all.
+    "see_audit": frozenset({"admin", "district"}),
     # Full national IDs in downloaded files.
     "export_full_id": frozenset({"admin", "district"}),
     # Today's visits as the first screen.
@@ -66,6 +70,14 @@ def sees_full_id(user: User) -> bool:
     return allowed(user, "see_full_id")
 
 
+def sees_changes(user: User) -> bool:
+    return allowed(user, "see_changes")
+
+
+def sees_audit(user: User) -> bool:
+    return allowed(user, "see_audit")
+
+
 def exports_full_id(user: User) -> bool:
     return allowed(user, "export_full_id")
 
@@ -109,6 +121,7 @@ def may_manage(manager: User, user: User) -> bool:
 
 # What each function checks, for `access.requires` and the route test.
 CHECKS = {can_read: "read", can_edit: "edit", sees_income: "see_income", sees_full_id: "see_full_id",
+          sees_changes: "see_changes", sees_audit: "see_audit",
           exports_full_id: "export_full_id", plans_visits: "plan_visits", sees_province: "see_province",
           can_manage_users: "manage_users", can_change_settings: "change_settings", works_anywhere: "work_anywhere",
           edits_district_team: "edit_district_team"}

@@ -49,6 +49,7 @@ def formatted(number: str) -> str:
 
 
 def masked(number: str) -> str:
-    """Only the last four digits show: X-XXXX-XXXX5-67-8."""
+    """Only the last four digits show: X-XXXX-XXXX5-67-8 (as typed, with dashes, too)."""
+    number = normalize(number)
     shown = "X" * 9 + number[-4:]
     return pin.format(shown) if len(number) == 13 else "X" * len(number)

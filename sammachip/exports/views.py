@@ -7,11 +7,12 @@ from datetime import date
 from flask import Blueprint, Response, abort, render_template, request
 from flask_login import current_user
 
-from ..access import requires
+from .. import auditing as audit
+from ..access import refuse, requires
 from ..domain import geo
 from ..domain.areas import covers
 from ..domain.clock import figures_day
-from ..domain.permissions import can_read
+from ..domain.permissions import can_read, exports_full_id
 from ..domain.targets import targets_in
 from ..domain.thai_dates import typed
 from ..models import Village
@@ -31,11 +32,11 @@ def area_where():
     district, province = request.args.get("district", ""), request.args.get("province", "")
     if district:
         if len(district) != 4 or not geo.district_name(district) or not covers(current_user, district):
-            abort(404)
+            refuse(404)
         return Village.district_code == district, district
     if province:
         if len(province) != 2 or not geo.province_name(province) or not covers(current_user, province):
-            abort(404)
+            refuse(404)
         return Village.province_code == province, province
     if current_user.district_code:
         return Village.district_code == current_user.district_code, current_user.district_code
@@ -70,6 +71,10 @@ def download(kind: str, fmt: str):
     # Records that outlive a programme year (knowledge) are not limited to the year's targets.
     scope = where if kind in YEARLESS else where & targets_in(fy)
     head, rows = build(current_user, scope, fy, figures_day(fy))
+    # Logged before it is sent: who, which table, what filter, how many rows.
+    audit.write_now("export", table_name=kind, district=area if len(area) == 4 else None,
+                    detail={"format": fmt, "area": area, "fiscal_year": fy, "rows": len(rows),
+                            "full_ids": exports_full_id(current_user)})
     name = f"sammachip-{kind}-{area}-{fy}.{fmt}"
     body, mime = (as_csv if fmt == "csv" else as_xlsx)(title, head, rows)
     return Response(body, mimetype=mime, headers={"Content-Disposition": f'attachment; filename="{name}"'})

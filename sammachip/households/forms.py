@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, SelectField, StringField
-from wtforms.validators import AnyOf, DataRequired, ValidationError
+from wtforms.validators import AnyOf, DataRequired, Optional, ValidationError
 
 from ..domain import thai_id
 from ..domain.date_rules import past_programme_event
@@ -79,6 +79,8 @@ class AssignForm(FlaskForm):
 
 
 class HouseholdEditForm(HeadForm, LivelihoodForm, NeedForm):
+    # The full ID is never shown: left blank it stays as it is; a number typed replaces it.
+    national_id = StringField(_l("เลขประจำตัวประชาชนใหม่ 13 หลัก"), filters=[strip], validators=[Optional()])
     version = HiddenField()
 
 

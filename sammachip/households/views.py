@@ -8,7 +8,7 @@ from ..access import household_or_404, requires, village_or_404
 from ..domain import reference, thai_id
 from ..domain.clock import today
 from ..domain.households import below_line, changes_between, placement_problems, poverty_line, village_with_id
-from ..domain.permissions import can_edit, can_read, sees_full_id
+from ..domain.permissions import can_edit, can_read, sees_changes
 from ..domain.phone import normalize as normalize_phone
 from ..domain.programme import rules_for
 from ..domain.villages import lock_village
@@ -45,7 +45,7 @@ def index(village_id: int):
 
 @bp.get("/households/<int:household_id>")
 @requires(can_read)
-def show(household_id: int, problems=(), status=200):
+def show(household_id: int, problems=(), status=200, revealed=False):
     household = household_or_404(household_id)
     village = db.session.get(Village, household.village_id)
     rules = rules_for(household.fiscal_year)
@@ -55,8 +55,8 @@ def show(household_id: int, problems=(), status=200):
         "households/show.html", household=household, village=village, trainer=trainer, programme=rules,
         options=[(s.id, trainer_option(s, loads.get(s.id, 0), rules)) for s in team], problems=problems,
         line=poverty_line(db.session, household.fiscal_year),
-        changes=changes_of(household.id) if sees_full_id(current_user) else [],
-        timeline=timeline(household, today()), leave=LeaveForm(formdata=None)), status
+        changes=changes_of(household.id) if sees_changes(current_user) else [],
+        timeline=timeline(household, today()), leave=LeaveForm(formdata=None), revealed=revealed), status
 
 
 @bp.route("/households/<int:household_id>/edit", methods=["GET", "POST"])
@@ -79,7 +79,7 @@ def edit_form(household) -> HouseholdEditForm:
     form.need_occupation.choices = occupation_choices(reference.occupations(db.session), str(get_locale()))
     form.committed.label.text = _("ตั้งใจเข้าร่วมฝึกอบรมครบทั้ง %(n)s วัน", n=rules_for(household.fiscal_year).training_days)
     if request.method == "GET":
-        form.national_id.data = thai_id.formatted(household.national_id)
+        form.national_id.data = ""  # never shown: typed only to replace it
         form.need_occupation.data = (
             OTHER if household.need_occupation_other else str(household.need_occupation_id or "")
         )
@@ -88,6 +88,8 @@ def edit_form(household) -> HouseholdEditForm:
 
 
 def unique_id(form, household) -> bool:
+    if not form.national_id.data:
+        return True  # kept as it is
     other = village_with_id(db.session, thai_id.normalize(form.national_id.data), household.fiscal_year, household.id)
     if other is not None:
         form.national_id.errors.append(duplicate_id_text(other, household.fiscal_year, current_user))
@@ -100,7 +102,8 @@ def apply_edit(household, form, user_id: int) -> None:
     before = {k: getattr(household, k) for k in EDITABLE}
     other = form.need_occupation.data == OTHER
     household.head_name = form.head_name.data
-    household.national_id = thai_id.normalize(form.national_id.data)
+    if form.national_id.data:
+        household.national_id = thai_id.normalize(form.national_id.data)
     household.phone = normalize_phone(form.phone.data) if form.phone.data else ""
     household.house_no = form.house_no.data or ""
     household.members = form.members.data
@@ -143,4 +146,4 @@ def placement(household_id: int):
     db.session.commit()
     flash(_("บันทึกการมอบหมายแล้ว"), "success")
     return redirect(url_for(".show", household_id=household.id), 303)
-from . import leaving  # noqa: E402, F401  (its route is on this blueprint)
+from . import leaving, reveal  # noqa: E402, F401  (their routes are on this blueprint)

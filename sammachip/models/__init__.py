@@ -1,4 +1,5 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
+from .audit import AUDIT_ACTIONS, AuditEntry
 from .centre import PLACE_KINDS, LearningCentre, learning_centre_hosts, learning_centre_occupations
 from .fund import FUND_SOURCES, CommunityFund
 from .group import GroupMember, GroupStatusChange, OccupationalGroup, OtopProduct
@@ -12,7 +13,7 @@ from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .target import TargetVillage
 from .team import TEAM_LEVELS, SupportTeam, SupportTeamMember, followup_team_members
 from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
-from .user import ROLES, LoginFailure, User, UserSession, UserSubdistrict
+from .user import ROLES, LoginFailure, RecoveryCode, User, UserSession, UserSubdistrict
 from .village import Village
 
 __all__ = [
@@ -31,6 +32,8 @@ __all__ = [
     "GroupStatusChange",
     "OccupationalGroup",
     "OtopProduct",
+    "AUDIT_ACTIONS",
+    "AuditEntry",
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",
@@ -46,6 +49,7 @@ __all__ = [
     "PovertyLine",
     "ROLES",
     "LoginFailure",
+    "RecoveryCode",
     "SAGE_ROLES",
     "Occupation",
     "ProgrammeRules",

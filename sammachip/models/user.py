@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import DateTime, ForeignKey, String
+from sqlalchemy import BigInteger, DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -25,6 +25,10 @@ class User(UserMixin, Timestamps, db.Model):
     province_code: Mapped[str | None] = mapped_column(String(2), index=True)
     district_code: Mapped[str | None] = mapped_column(String(4), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Two-factor login (domain/two_factor.py): the authenticator's secret once confirmed,
+    # and the last code's time step (a code works once).
+    totp_secret: Mapped[str | None] = mapped_column(String(32))
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
     coordinated: Mapped[list["UserSubdistrict"]] = relationship(
         back_populates="user", cascade="all, delete-orphan", lazy="joined"
@@ -98,3 +102,14 @@ class UserSession(db.Model):
     # The end of the password hash when it began (kept here, never in a cookie): any
     # password change, by whatever path, ends the session.
     password_stamp: Mapped[str] = mapped_column(String(16))
+
+
+class RecoveryCode(db.Model):
+    """A one-time code for signing in without the phone: only its hash is kept."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

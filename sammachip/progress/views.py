@@ -1,10 +1,10 @@
 """Village process steps, the district dashboard, the province roll-up and the printable report."""
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from ..access import requires, village_or_404
+from ..access import refuse, requires, village_or_404
 from ..domain import geo
 from ..domain.areas import covers
 from ..domain.clock import figures_day
@@ -41,7 +41,7 @@ def process(village_id: int):
 
 def district_or_404(district_code: str) -> str:
     if len(district_code) != 4 or not geo.district_name(district_code) or not covers(current_user, district_code):
-        abort(404)
+        refuse(404)
     return district_code
 
 
@@ -73,7 +73,7 @@ def report(district_code: str):
 @requires(sees_province, denied=404)  # district users have their district's dashboard
 def province(province_code: str):
     if not geo.province_name(province_code) or not covers(current_user, province_code):
-        abort(404)
+        refuse(404)
     fy = page_year()
     rows, province_total = province_rows(province_code, fy)
     return render_template("progress/province.html", province=province_code, fy=fy, rows=rows,

@@ -1,8 +1,9 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from .. import auditing as audit
 from ..access import requires
 from ..clock import utcnow
 from ..domain import geo
@@ -12,7 +13,7 @@ from ..domain.throttle import PER_ACCOUNT, WINDOW, unlock
 from ..extensions import db
 from ..forms_common import placeholder
 from ..labels import USER_ROLES, label
-from ..models import User
+from ..models import RecoveryCode, User
 from .forms import UserForm
 from .rules import apply_area, area_error
 
@@ -63,6 +64,20 @@ def sign_out_everywhere(user_id: int):
     end_all(db.session, user.id, utcnow())
     db.session.commit()
     flash(_("ออกจากระบบทุกเครื่องของ %(u)s แล้ว", u=user.username), "success")
+    return redirect(url_for(".edit", user_id=user.id), 303)
+
+
+@bp.post("/<int:user_id>/two-factor/reset")
+@requires(can_manage_users)
+def reset_two_factor(user_id: int):
+    """A lost phone without recovery codes: two-factor login off, every device signed out."""
+    user = managed_or_404(user_id)
+    user.totp_secret, user.totp_last_step = None, None
+    db.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    end_all(db.session, user.id, utcnow())
+    audit.write("totp_reset", user_id=current_user.id, detail={"of_user": user.username})
+    db.session.commit()
+    flash(_("ล้างการยืนยันตัวตนสองขั้นตอนของ %(u)s แล้ว", u=user.username), "success")
     return redirect(url_for(".edit", user_id=user.id), 303)
 
 
