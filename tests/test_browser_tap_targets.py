@@ -18,6 +18,8 @@ from sammachip.models import (
     HouseholdDraft,
     KnowledgeRecord,
     LearningCentre,
+    OccupationalGroup,
+    OtopProduct,
     Occupation,
     Sage,
     SageCertificate,
@@ -77,6 +79,7 @@ def demo_args() -> dict:
                            officer_id=officer.id, fiscal_year=sage.fiscal_year, consent_at=utcnow())
     db.session.add_all([certificate, draft])
     db.session.commit()
+    near = select(Village.id).where(Village.district_code == village.district_code)  # the officer's district
     first = lambda model, *where: db.session.scalar(select(model.id).where(*where).order_by(model.id).limit(1))  # noqa: E731
     return {"village_id": village_id, "household_id": household.id, "sage_id": sage.id,
             "day_id": first(TrainingDay, TrainingDay.village_id == village_id), "day_no": 1,
@@ -88,7 +91,10 @@ def demo_args() -> dict:
             "area_code": village.subdistrict_code,
             "member_id": first(SupportTeamMember, SupportTeamMember.team.has(level="tambon")),
             "fund_id": first(CommunityFund, CommunityFund.village_id == village_id),
-            "centre_id": first(LearningCentre, LearningCentre.village_id == village_id)}
+            "centre_id": first(LearningCentre, LearningCentre.village_id.in_(near)),
+            "group_id": first(OccupationalGroup, OccupationalGroup.village_id.in_(near)),
+            "product_id": first(OtopProduct, OtopProduct.group_id.in_(
+                select(OccupationalGroup.id).where(OccupationalGroup.village_id.in_(near))))}
 
 
 def pages(app, args) -> dict[str, list[str]]:

@@ -53,7 +53,8 @@ def test_trust_pages_on_a_phone(app, chromium, live_server, village, monkeypatch
     assert page.locator(".audit li").count() >= 3
     fits(page, w)
     shot(page, f"trust-audit-{w}")
-    page.click("header form.inline button")  # log out, then the second step of signing in
+    page.click("header .more summary")  # the menu, then log out; then the second step of signing in
+    page.click("header .more-list button")
     page.goto("/login")
     page.fill("#username", "boss")
     page.fill("#password", "correct-horse-battery")
