@@ -140,3 +140,12 @@ document.addEventListener("click", function (e) {
   box.dispatchEvent(new Event("input", { bubbles: true }));
   box.dispatchEvent(new Event("change", { bubbles: true }));
 });
+
+// A link to a folded section (#outcomes from the dashboard) opens it.
+function openTarget() {
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target && target.tagName === "DETAILS") target.open = true;
+}
+window.addEventListener("hashchange", openTarget);
+document.addEventListener("DOMContentLoaded", openTarget);
+document.addEventListener("htmx:afterSettle", openTarget);
