@@ -140,3 +140,47 @@ document.addEventListener("click", function (e) {
   box.dispatchEvent(new Event("input", { bubbles: true }));
   box.dispatchEvent(new Event("change", { bubbles: true }));
 });
+
+// --- Offline (static/sw.js, static/offline.js, README "Offline") ----------------------
+// Pages kept on the phone belong to one officer: logging out, or another user
+// logging in on the same phone, removes them, the worker and typed drafts.
+function forgetPhone() {
+  Object.keys(localStorage).forEach(function (k) { if (k.indexOf("sammachip.") === 0) localStorage.removeItem(k); });
+  if (window.indexedDB) indexedDB.deleteDatabase("sammachip-offline");
+  if (navigator.serviceWorker) navigator.serviceWorker.getRegistrations().then(function (rs) {
+    rs.forEach(function (r) { r.unregister(); });
+  });
+  if (window.caches) caches.keys().then(function (ks) { ks.forEach(function (k) { caches.delete(k); }); });
+}
+(function () {
+  var who = document.body.dataset.user || "", was = localStorage.getItem("sammachip.user");
+  if (who && was && was !== who) forgetPhone();
+  if (who) localStorage.setItem("sammachip.user", who);
+})();
+document.addEventListener("submit", function (e) {
+  if (e.target.matches("form[action='/logout']")) forgetPhone();
+});
+
+window.offlineSaid = function (box, r) {
+  var at = new Date(r.at + 7 * 3600 * 1000).toISOString().slice(11, 16); // Bangkok time
+  var text = box.dataset.msgAt.replace("{time}", at).replace("{count}", r.count).replace("{kb}", Math.round(r.bytes / 1024));
+  return r.capped ? text + " · " + box.dataset.msgCapped : text;
+};
+function showDownload() {
+  var box = document.querySelector("[data-offline-download]");
+  if (!box || !("serviceWorker" in navigator) || !window.crypto || !crypto.subtle) return;
+  var last = JSON.parse(localStorage.getItem("sammachip.offline.at") || "null");
+  box.querySelector("[data-offline-at]").textContent = last ? window.offlineSaid(box, last) : box.dataset.msgNever;
+  box.hidden = false;
+}
+document.addEventListener("DOMContentLoaded", showDownload);
+document.addEventListener("htmx:load", showDownload);
+document.addEventListener("click", function (e) {
+  var b = e.target.closest ? e.target.closest("[data-offline-button]") : null;
+  if (!b) return;
+  if (window.offlineDownload) { window.offlineDownload(b); return; }
+  var s = document.createElement("script"); // loaded on the first tap only
+  s.src = b.dataset.script;
+  s.onload = function () { window.offlineDownload(b); };
+  document.head.appendChild(s);
+});
