@@ -12,6 +12,7 @@ from sammachip.domain import permissions
 from sammachip.domain.clock import today
 from sammachip.extensions import db
 from sammachip.models import (
+    CommunityFund,
     FollowUp,
     Household,
     HouseholdDraft,
@@ -20,6 +21,7 @@ from sammachip.models import (
     Sage,
     SageCertificate,
     SageCriterion,
+    SupportTeamMember,
     TrainingDay,
     User,
     Village,
@@ -35,6 +37,8 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "villages.district_options": "<option> fragment inside the village form (measured there)",
     "villages.subdistrict_options": "<option> fragment inside the village form (measured there)",
     "auth.set_language": "a redirect back",
+    "offline.worker": "the service worker's script", "offline.manifest": "the web app manifest (JSON)",
+    "offline.pages": "JSON for static/offline.js",
 }
 ROLE_ORDER = ("officer", "district", "province", "admin")  # the demo users; the first who may read opens it
 MEASURE = """() => {
@@ -81,7 +85,10 @@ def demo_args() -> dict:
             "certificate_id": certificate.id, "user_id": officer.id, "token": draft.token,
             "criterion_id": first(SageCriterion), "occupation_id": first(Occupation),
             "record_id": first(KnowledgeRecord), "step": 1, "district_code": village.district_code,
-            "province_code": village.province_code, "kind": "households", "fmt": "csv", "code": "en"}
+            "province_code": village.province_code, "kind": "households", "fmt": "csv", "code": "en",
+            "area_code": village.subdistrict_code,
+            "member_id": first(SupportTeamMember, SupportTeamMember.team.has(level="tambon")),
+            "fund_id": first(CommunityFund, CommunityFund.village_id == village_id)}
 
 
 def pages(app, args) -> dict[str, list[str]]:
