@@ -107,6 +107,7 @@ def register_blueprints(app: Flask) -> None:
     from .households.views import bp as households_bp
     from .knowledge.views import bp as knowledge_bp
     from .main.views import bp as main_bp
+    from .offline.views import bp as offline_bp
     from .progress.views import bp as progress_bp
     from .sages.views import bp as sages_bp
     from .settings.views import bp as settings_bp
@@ -117,8 +118,11 @@ def register_blueprints(app: Flask) -> None:
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
                followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp,
-               groups_bp, audit_bp):
+               groups_bp, audit_bp, offline_bp):
         app.register_blueprint(bp)
+
+
+STATELESS = ("static", "offline.worker", "offline.manifest", "offline.page")  # the same for every user
 
 
 class PagesOnlySession(SecureCookieSessionInterface):
@@ -126,7 +130,7 @@ class PagesOnlySession(SecureCookieSessionInterface):
     (Flask-Login's after-request hook looks into the session on every response)."""
 
     def save_session(self, app, session, response):
-        if request.endpoint != "static":
+        if request.endpoint not in STATELESS:
             super().save_session(app, session, response)
 
 

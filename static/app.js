@@ -149,3 +149,106 @@ function openTarget() {
 window.addEventListener("hashchange", openTarget);
 document.addEventListener("DOMContentLoaded", openTarget);
 document.addEventListener("htmx:afterSettle", openTarget);
+// --- Offline (static/sw.js, static/offline.js, README "Offline") ----------------------
+// Pages kept on the phone belong to one officer: logging out, or another user
+// logging in on the same phone, removes them, the worker and typed drafts.
+function forgetPhone() {
+  Object.keys(localStorage).forEach(function (k) { if (k.indexOf("sammachip.") === 0) localStorage.removeItem(k); });
+  if (window.indexedDB) indexedDB.deleteDatabase("sammachip-offline");
+  if (navigator.serviceWorker) navigator.serviceWorker.getRegistrations().then(function (rs) {
+    rs.forEach(function (r) { r.unregister(); });
+  });
+  if (window.caches) caches.keys().then(function (ks) { ks.forEach(function (k) { caches.delete(k); }); });
+}
+function currentUser() {
+  var top = document.querySelector("header.top");
+  return (top && top.dataset.user) || "";
+}
+function checkUser() {
+  var who = currentUser(), was = localStorage.getItem("sammachip.user");
+  if (who && was && was !== who) forgetPhone();
+  if (who) localStorage.setItem("sammachip.user", who);
+}
+checkUser();
+document.addEventListener("htmx:load", checkUser);
+document.addEventListener("submit", function (e) {
+  if (e.target.matches("form[action='/logout']")) forgetPhone();
+});
+
+window.offlineSaid = function (box, r) {
+  var at = new Date(r.at + 7 * 3600 * 1000).toISOString().slice(11, 16); // Bangkok time
+  var text = box.dataset.msgAt.replace("{time}", at).replace("{count}", r.count).replace("{kb}", Math.round(r.bytes / 1024));
+  return r.capped ? text + " · " + box.dataset.msgCapped : text;
+};
+function showDownload() {
+  var box = document.querySelector("[data-offline-download]");
+  if (!box || !("serviceWorker" in navigator) || !window.crypto || !crypto.subtle) return;
+  var last = JSON.parse(localStorage.getItem("sammachip.offline.at") || "null");
+  box.querySelector("[data-offline-at]").textContent = last ? window.offlineSaid(box, last) : box.dataset.msgNever;
+  box.hidden = false;
+}
+document.addEventListener("DOMContentLoaded", showDownload);
+document.addEventListener("htmx:load", showDownload);
+document.addEventListener("click", function (e) {
+  var b = e.target.closest ? e.target.closest("[data-offline-button]") : null;
+  if (!b) return;
+  if (window.offlineDownload) { window.offlineDownload(b); return; }
+  var s = document.createElement("script"); // loaded on the first tap only
+  s.src = b.dataset.script;
+  s.onload = function () { window.offlineDownload(b); };
+  document.head.appendChild(s);
+});
+
+// --- Typed fields kept on the phone (every wizard step, online too) ------------------
+// What the officer types in a step is kept in this browser as typed, per user and
+// per step URL, and put back after a reload or a closed tab; the server's answer to
+// the step's post (it saves the step) clears it. Only for the same record version.
+var NOT_TYPED = ["csrf_token", "version", "then", "token", "submit_token", "go"];
+function stepForms(root) {
+  return (root && root.querySelectorAll ? root : document).querySelectorAll("#wizard form[hx-post]");
+}
+function typedKey(form) {
+  var who = currentUser();
+  return who ? "sammachip.typed." + who + ":" + form.getAttribute("action") : null;
+}
+function formVersion(form) { return form.elements.version ? form.elements.version.value : ""; }
+document.addEventListener("input", keepTyped);
+document.addEventListener("change", keepTyped);
+function keepTyped(e) {
+  var form = e.target.form, key = form && form.matches("#wizard form[hx-post]") && typedKey(form);
+  if (!key) return;
+  var fields = {};
+  Array.prototype.forEach.call(form.elements, function (el) {
+    if (!el.name || NOT_TYPED.indexOf(el.name) >= 0 || ["hidden", "file", "password", "submit", "button"].indexOf(el.type) >= 0) return;
+    var values = fields[el.name] || (fields[el.name] = []);
+    if (el.type === "radio" || el.type === "checkbox") { if (el.checked) values.push(el.value); }
+    else if (el.type === "select-multiple") Array.prototype.forEach.call(el.selectedOptions, function (o) { values.push(o.value); });
+    else values.push(el.value);
+  });
+  try { localStorage.setItem(key, JSON.stringify({ version: formVersion(form), fields: fields })); } catch (err) { /* storage full: the server copy stays */ }
+}
+function restoreTyped(root) {
+  stepForms(root).forEach(function (form) {
+    var key = typedKey(form), kept = key && JSON.parse(localStorage.getItem(key) || "null");
+    if (!kept || kept.version !== formVersion(form)) return;
+    Object.keys(kept.fields).forEach(function (name) {
+      var values = kept.fields[name];
+      form.querySelectorAll("[name='" + name + "']").forEach(function (el) {
+        if (el.type === "radio" || el.type === "checkbox") el.checked = values.indexOf(el.value) >= 0;
+        else if (el.type === "select-multiple") Array.prototype.forEach.call(el.options, function (o) { o.selected = values.indexOf(o.value) >= 0; });
+        else el.value = values[0] || "";
+      });
+    });
+    var any = form.querySelector("input, select, textarea");
+    if (any) any.dispatchEvent(new Event("change", { bubbles: true })); // skip logic follows the answers
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { restoreTyped(document); });
+document.addEventListener("htmx:load", function (e) { if (e.detail.elt !== document.body) restoreTyped(e.detail.elt); });
+document.addEventListener("htmx:afterRequest", function (e) {
+  var who = currentUser(), cfg = e.detail.requestConfig, xhr = e.detail.xhr;
+  if (who && cfg && cfg.verb === "post" && xhr && xhr.status === 200) {
+    // The server has the step now (a saved step, or the same step with its errors).
+    localStorage.removeItem("sammachip.typed." + who + ":" + e.detail.pathInfo.requestPath.split("?")[0]);
+  }
+});

@@ -11,6 +11,7 @@ class TcpProxy:
         self.port = self.listener.getsockname()[1]
         self.up = True
         self.links: list[socket.socket] = []
+        self.forwarded = 0  # connections passed on to the target (a test asserts none while down)
         threading.Thread(target=self._accept, daemon=True).start()
 
     def _accept(self):
@@ -27,6 +28,7 @@ class TcpProxy:
             except OSError:
                 client.close()
                 continue
+            self.forwarded += 1
             self.links += [client, server]
             for a, b in ((client, server), (server, client)):
                 threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()

@@ -40,6 +40,8 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "villages.district_options": "<option> fragment inside the village form (measured there)",
     "villages.subdistrict_options": "<option> fragment inside the village form (measured there)",
     "auth.set_language": "a redirect back",
+    "offline.worker": "the service worker's script", "offline.manifest": "the web app manifest (JSON)",
+    "offline.pages": "JSON for static/offline.js",
 }
 ROLE_ORDER = ("officer", "district", "province", "admin")  # the demo users; the first who may read opens it
 MEASURE = """() => {

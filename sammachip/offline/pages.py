@@ -1,0 +1,46 @@
+"""Which pages an officer takes to the field: the visits due, the villages of the
+officer's own subdistricts with their household lists, and the blank forms
+(the interview's consent, each due follow-up's checklist, the training days'
+attendance). Personal pages only for the officer's own subdistricts."""
+from flask import url_for
+from sqlalchemy import func, select
+
+from ..domain.areas import village_filter
+from ..domain.clock import today
+from ..extensions import db
+from ..followups.queries import due_visits
+from ..models import TrainingDay, Village
+
+MAX_PAGES = 200  # with the service worker's byte cap (sw.js MAX_BYTES)
+
+
+def own_villages(user) -> list[Village]:
+    mine = user.coordinated_codes
+    if not mine:
+        return []
+    return list(db.session.scalars(select(Village).where(
+        village_filter(user), Village.subdistrict_code.in_(mine)).order_by(Village.code, Village.moo)))
+
+
+def training_days(village_ids: list[int]) -> list[int]:
+    """Each village's days of its latest year (the year its training page shows)."""
+    latest = select(TrainingDay.village_id, func.max(TrainingDay.fiscal_year).label("fy")).where(
+        TrainingDay.village_id.in_(village_ids)).group_by(TrainingDay.village_id).subquery()
+    return list(db.session.scalars(select(TrainingDay.id).join(
+        latest, (latest.c.village_id == TrainingDay.village_id) & (latest.c.fy == TrainingDay.fiscal_year))
+        .order_by(TrainingDay.village_id, TrainingDay.day_no)))
+
+
+def pages_for(user) -> list[str]:
+    villages = own_villages(user)
+    ids = {v.id for v in villages}
+    urls = [url_for("main.home"), url_for("followups.due"), url_for("villages.index")]
+    for v in villages:
+        urls += [url_for("villages.show", village_id=v.id), url_for("interview.consent", village_id=v.id),
+                 url_for("training.index", village_id=v.id)]
+    urls += [url_for("training.attendance", day_id=d) for d in training_days(list(ids))] if ids else []
+    for village, items in due_visits(user, today()).items():
+        if village.id in ids:
+            urls += [url_for("followups.step", followup_id=f.id, step=f.step if f.status == "draft" else 1)
+                     for f, _h in items]
+    return urls[:MAX_PAGES]

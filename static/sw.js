@@ -1,0 +1,141 @@
+// Sammachip's service worker (README "Offline"), served as /sw.js: the server puts
+// PRECACHE (this release's hashed static files) and VERSION above this line.
+//
+// - Static files: precached at install, one cache per release; the old release's
+//   cache goes when the new worker takes over, so pages never mix two releases.
+// - Pages: always from the network while there is one (the app works online exactly
+//   as without a worker). Only the pages the officer downloaded ("ดาวน์โหลดสำหรับ
+//   ออฟไลน์") are kept, encrypted (AES-GCM, a key that cannot leave the browser,
+//   kept in IndexedDB), and shown when the network fails, with a banner saying when
+//   they were fetched. Any other page then answers the small Thai offline page.
+// - Whose pages: app.js wipes them (and this worker) at logout and when another
+//   user logs in on the phone.
+/* global PRECACHE, VERSION */
+var STATIC = "sammachip-static-" + VERSION;
+var DB = "sammachip-offline";
+var OFFLINE_PAGE = "/offline";
+var MAX_BYTES = 8 * 1024 * 1024; // the pages of one day in the field, at most
+
+self.addEventListener("install", function (e) {
+  e.waitUntil(caches.open(STATIC).then(function (c) { return c.addAll(PRECACHE.concat([OFFLINE_PAGE])); })
+    .then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (e) {
+  e.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k.indexOf("sammachip-static-") === 0 && k !== STATIC; })
+      .map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+// --- IndexedDB: one key, the pages -------------------------------------------------
+function openDb() {
+  return new Promise(function (ok, fail) {
+    var r = indexedDB.open(DB, 1);
+    r.onupgradeneeded = function () {
+      r.result.createObjectStore("keys");
+      r.result.createObjectStore("pages", { keyPath: "url" });
+    };
+    r.onsuccess = function () { ok(r.result); };
+    r.onerror = function () { fail(r.error); };
+  });
+}
+
+function inStore(store, mode, work) {
+  return openDb().then(function (db) {
+    return new Promise(function (ok, fail) {
+      var t = db.transaction(store, mode);
+      var req = work(t.objectStore(store));
+      t.oncomplete = function () { db.close(); ok(req && req.result); };
+      t.onerror = t.onabort = function () { db.close(); fail(t.error); };
+    });
+  });
+}
+
+function pageKey() {
+  return inStore("keys", "readonly", function (s) { return s.get("pages"); }).then(function (key) {
+    if (key) return key;
+    return crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"])
+      .then(function (k) { return inStore("keys", "readwrite", function (s) { return s.put(k, "pages"); }).then(function () { return k; }); });
+  });
+}
+
+// --- Download: fetch each page online, keep it encrypted ------------------------------
+function download(list) {
+  var at = Date.now(), bytes = 0, kept = [], capped = false;
+  return pageKey().then(function (key) {
+    return list.urls.reduce(function (chain, url) {
+      return chain.then(function () {
+        if (capped) return;
+        return fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+          if (!r.ok || new URL(r.url).pathname === "/login") return;
+          var headers = { "Content-Type": r.headers.get("Content-Type") || "text/html; charset=utf-8",
+                          "Content-Security-Policy": r.headers.get("Content-Security-Policy") || "" };
+          return r.arrayBuffer().then(function (body) {
+            if (bytes + body.byteLength > MAX_BYTES) { capped = true; return; }
+            bytes += body.byteLength;
+            var iv = crypto.getRandomValues(new Uint8Array(12));
+            return crypto.subtle.encrypt({ name: "AES-GCM", iv: iv }, key, body).then(function (data) {
+              kept.push({ url: url, user: list.user, at: at, iv: iv, data: data, headers: headers });
+            });
+          });
+        }).catch(function () {}); // a page that failed is simply not on the phone
+      });
+    }, Promise.resolve());
+  }).then(function () {
+    if (!kept.length) return { count: 0, bytes: 0, at: at, capped: capped };
+    return inStore("pages", "readwrite", function (s) {
+      s.clear(); // the day's pages replace yesterday's, in one transaction
+      kept.forEach(function (p) { s.put(p); });
+    }).then(function () { return { count: kept.length, bytes: bytes, at: at, capped: capped }; });
+  });
+}
+
+self.addEventListener("message", function (e) {
+  var port = e.ports && e.ports[0];
+  if (!e.data || e.data.type !== "download" || !port) return;
+  e.waitUntil(download(e.data).then(function (result) { port.postMessage(result); },
+    function (err) { port.postMessage({ error: String(err) }); }));
+});
+
+// --- Offline: a downloaded page, with its banner, or the offline page ----------------
+function bangkokTime(ms) {
+  return new Date(ms + 7 * 3600 * 1000).toISOString().slice(11, 16); // Asia/Bangkok: UTC+7, no DST
+}
+
+function withBanner(html, at) {
+  var said = /data-msg-offline-at="([^"]*)"/.exec(html);
+  var banner = '<p class="flash flash-info offline-banner" role="status">' +
+    (said ? said[1] : "ออฟไลน์ · ข้อมูล ณ") + " " + bangkokTime(at) + "</p>";
+  return html.replace('<div id="flash" aria-live="polite">', '<div id="flash" aria-live="polite">' + banner);
+}
+
+function fromPhone(url) {
+  return inStore("pages", "readonly", function (s) { return s.get(url.pathname + url.search); }).then(function (page) {
+    if (!page) throw new Error("not downloaded");
+    return pageKey().then(function (key) {
+      return crypto.subtle.decrypt({ name: "AES-GCM", iv: page.iv }, key, page.data);
+    }).then(function (plain) {
+      var headers = { "Content-Type": page.headers["Content-Type"], "X-Offline-Copy": String(page.at) };
+      if (page.headers["Content-Security-Policy"]) headers["Content-Security-Policy"] = page.headers["Content-Security-Policy"];
+      return new Response(withBanner(new TextDecoder().decode(plain), page.at), { headers: headers });
+    });
+  }).catch(function () {
+    return caches.match(OFFLINE_PAGE).then(function (hit) {
+      return hit || new Response("ออฟไลน์", { headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    });
+  });
+}
+
+self.addEventListener("fetch", function (e) {
+  var req = e.request, url = new URL(req.url);
+  if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname.indexOf("/static/") === 0) {
+    e.respondWith(caches.match(req).then(function (hit) { return hit || fetch(req); }));
+    return;
+  }
+  // Whole pages only: a browser navigation or an htmx boosted link. Fragments and
+  // posts fail as without a worker, and app.js says so and keeps the form.
+  if (req.mode !== "navigate" && req.headers.get("HX-Boosted") !== "true") return;
+  e.respondWith(fetch(req).catch(function () { return fromPhone(url); }));
+});
