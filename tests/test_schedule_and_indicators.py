@@ -9,7 +9,7 @@ from sammachip.domain.schedule import add_months, completed, followup_dates, syn
 from sammachip.extensions import db
 from sammachip.models import FollowUp, Village
 
-from .factories import attend, make_followup, make_household, make_training, make_village
+from .factories import attend, make_followup, make_household, make_training, make_user, make_village
 
 FY = 2570
 DAYS = [date(2026, 11, d) for d in (2, 3, 4, 5, 6)]
@@ -136,6 +136,22 @@ def test_a_district_adds_the_sums_of_its_villages(app):
     rollup = indicators.indicators_by(db.session, "district_code", FY, Village.district_code == "6013", END)
     assert rollup["6013"].income_change == pytest.approx(0.0328)
     assert (rollup["6013"].villages, rollup["6013"].villages_reaching) == (2, 0)  # the second has n = 1 < 5
+
+
+def test_the_district_page_shows_both_figures_with_their_n_and_how_they_are_counted(client, auth, clock):
+    income_village("601303", 1, 100)
+    other = make_village("601304", 2, "v2")
+    days = make_training(other, DAYS, FY)
+    h = make_household(other, "h", n=200, income=50_000, fiscal_year=FY)
+    attend(days, h, 5)
+    make_followup(h, date(2027, 1, 18), "yes", income=5_000, days=365)
+    make_user("boss", "district", "6013")
+    clock.set(END)
+    auth.login("boss")
+    page = client.get(f"/districts/6013?fy={FY}").text
+    # 6 trained, all visited, 5 practising (4 + 1); income over the 4 practising households with both figures
+    assert "3.3%" in page and "n = 4 ครัวเรือน · หมู่บ้านถึงเป้า 0" in page
+    assert "5 จาก 6 ที่เยี่ยมแล้ว · เยี่ยม 6 จาก 6 ที่ผ่านอบรม" in page and "วิธีคิด" in page
 
 
 def test_untrained_households_are_not_counted_as_practising(app):
