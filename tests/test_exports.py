@@ -148,3 +148,21 @@ def test_libreoffice_shows_the_xlsx_dates_in_buddhist_era(client, auth, data, tm
                     str(tmp_path / "visits.xlsx")], check=True, capture_output=True, timeout=120)
     shown = (tmp_path / "visits.csv").read_text(encoding="utf-8")
     assert "24/11/2569" in shown and "2026" not in shown
+
+
+def test_a_past_years_exports_stop_at_its_cut_off(client, auth):
+    """On 24 Nov 2026, FY 2569's exports hold what its figures hold: nothing dated after 30 Sep 2026."""
+    from datetime import date
+
+    village = make_village("601303", 2, "แม่เล่ย์")
+    days = make_training(village, [date(2026, 9, 1 + k) for k in range(4)] + [date(2026, 10, 2)], fiscal_year=2569)
+    h = make_household(village, "ครัวเรือนปีก่อน", n=1, fiscal_year=2569)
+    attend(days, h, 5)
+    make_followup(h, date(2026, 9, 20), "yes", income=300)
+    make_followup(h, date(2026, 10, 15), "no")
+    make_user("boss", "district", "6013")
+    auth.login("boss")
+    visits = read_csv(client.get("/exports/followups.csv?district=6013&fy=2569"))
+    assert [row[7] for row in visits[1:]] == ["20/09/2569"]  # the October visit is not in FY 2569's file
+    attendance = read_csv(client.get("/exports/attendance.csv?district=6013&fy=2569"))
+    assert attendance[1][-2:] == ["4", "ผ่าน"]  # day 5 was held after the cut-off

@@ -9,7 +9,7 @@ from datetime import date
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from ..domain import geo, thai_id
@@ -115,7 +115,7 @@ def households(user, where, fy: int, _today):
     return head, body
 
 
-def attendance(user, where, fy: int, _today):
+def attendance(user, where, fy: int, as_of: date):
     rules = rules_for(fy)
     rows = db.session.execute(
         select(Household, Village)
@@ -127,7 +127,7 @@ def attendance(user, where, fy: int, _today):
         select(Attendance.household_id, TrainingDay.day_no)
         .join(TrainingDay, TrainingDay.id == Attendance.day_id)
         .join(Village, Village.id == TrainingDay.village_id)
-        .where(where, TrainingDay.fiscal_year == fy)
+        .where(where, TrainingDay.fiscal_year == fy, TrainingDay.held_on <= as_of)  # as of the year's cut-off
     ).all()
     present = defaultdict(set)
     for household_id, day_no in marks:
@@ -148,13 +148,14 @@ def attendance(user, where, fy: int, _today):
     return head, body
 
 
-def followups(user, where, fy: int, _today):
+def followups(user, where, fy: int, as_of: date):
     rows = db.session.execute(
         select(FollowUp, Household, Village, OccupationalGroup.name)
         .join(Household, Household.id == FollowUp.household_id)
         .join(Village, Village.id == Household.village_id)
         .outerjoin(OccupationalGroup, OccupationalGroup.id == FollowUp.group_id)
-        .where(where, Household.fiscal_year == fy)
+        # Visits made after the year's cut-off belong to no figure of the year: left out, as on its pages.
+        .where(where, Household.fiscal_year == fy, or_(FollowUp.visit_date.is_(None), FollowUp.visit_date <= as_of))
         .order_by(Village.code, Household.head_name, FollowUp.due_date)
     ).all()
     income = sees_income(user)
