@@ -59,11 +59,14 @@ def village_or_404(village_id: int) -> Village:
     return village
 
 
-def in_area_or_404(model, record_id: int):
-    """A record that belongs to a village (has `village_id`), if that village is in the user's area."""
+def in_area_or_404(model, record_id: int, via=None, on=None):
+    """A record that belongs to a village, if that village is in the user's area. The record
+    has `village_id`, or `via` has it (a visit through its household), joined `on`."""
+    holder, query = via or model, select(model)
+    if via is not None:
+        query = query.join(via, on)
     record = db.session.scalar(
-        select(model).join(Village, Village.id == model.village_id)
-        .where(model.id == record_id, village_filter(current_user)))
+        query.join(Village, Village.id == holder.village_id).where(model.id == record_id, village_filter(current_user)))
     if record is None:
         refuse(404)
     return record

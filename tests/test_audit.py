@@ -99,8 +99,11 @@ def test_refusals_are_logged(client, auth, village):
     auth.login("officer")
     assert client.get(f"/villages/{elsewhere.id}").status_code == 404
     assert client.get("/settings/criteria").status_code == 403
+    visit = make_followup(make_household(elsewhere, n=9), None, status="due", due_date=today())
+    assert client.get(f"/followups/{visit.id}/1").status_code == 404  # a record reached through its household
     refused = [(r.status, r.path, r.user_id) for r in rows(AuditEntry.action == "refused")]
-    assert refused == [(404, f"/villages/{elsewhere.id}", user.id), (403, "/settings/criteria", user.id)]
+    assert refused == [(404, f"/villages/{elsewhere.id}", user.id), (403, "/settings/criteria", user.id),
+                       (404, f"/followups/{visit.id}/1", user.id)]
 
 
 def test_an_export_is_logged_with_its_filter_and_row_count(client, auth, village):

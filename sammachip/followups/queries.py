@@ -2,10 +2,9 @@
 from collections import OrderedDict
 from datetime import date
 
-from flask import abort
-from flask_login import current_user
 from sqlalchemy import case, select
 
+from ..access import in_area_or_404
 from ..domain.areas import village_filter
 from ..domain.thai_dates import as_bangkok
 from ..extensions import db
@@ -13,13 +12,7 @@ from ..models import Attendance, FollowUp, Household, TrainingDay, Village
 
 
 def followup_or_404(followup_id: int) -> FollowUp:
-    followup = db.session.scalar(
-        select(FollowUp).join(Household, Household.id == FollowUp.household_id)
-        .join(Village, Village.id == Household.village_id)
-        .where(FollowUp.id == followup_id, village_filter(current_user)))
-    if followup is None:
-        abort(404)
-    return followup
+    return in_area_or_404(FollowUp, followup_id, Household, Household.id == FollowUp.household_id)
 
 
 def due_visits(user, today: date) -> "OrderedDict[Village, list]":

@@ -1,9 +1,9 @@
 """The statements the group pages need, each scoped to the user's area."""
-from flask import abort
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import func, select
 
+from ..access import in_area_or_404
 from ..domain.areas import village_filter
 from ..domain.groups import groups_of_village
 from ..extensions import db
@@ -50,10 +50,4 @@ def household_choices(group: OccupationalGroup, village: Village) -> list[tuple[
 
 
 def product_or_404(product_id: int) -> OtopProduct:
-    product = db.session.scalar(
-        select(OtopProduct).join(OccupationalGroup, OccupationalGroup.id == OtopProduct.group_id)
-        .join(Village, Village.id == OccupationalGroup.village_id)
-        .where(OtopProduct.id == product_id, village_filter(current_user)))
-    if product is None:
-        abort(404)
-    return product
+    return in_area_or_404(OtopProduct, product_id, OccupationalGroup, OccupationalGroup.id == OtopProduct.group_id)

@@ -44,3 +44,13 @@ class SubmittedOnce:
 def dialect_insert(bind, table):
     """The database's own INSERT, for its ON CONFLICT clauses (SQLite and PostgreSQL spell them alike)."""
     return {"postgresql": postgresql, "sqlite": sqlite}[bind.dialect.name].insert(table)
+
+
+class NamesItsOccupation:
+    """A record with an occupation from the list (`occupation`) or typed as "other" (`occupation_other`)."""
+
+    @property
+    def occupation_label(self) -> str:
+        if self.occupation_other:
+            return self.occupation_other
+        return self.occupation.name_th if self.occupation else ""

@@ -4,12 +4,12 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, SmallInteger
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import SubmittedOnce, Timestamps, Versioned, utcnow
+from .base import NamesItsOccupation, SubmittedOnce, Timestamps, Versioned, utcnow
 from .household import Household
 from .reference import Occupation
 
 
-class OccupationalGroup(Timestamps, Versioned, SubmittedOnce, db.Model):
+class OccupationalGroup(NamesItsOccupation, Timestamps, Versioned, SubmittedOnce, db.Model):
     """An occupational group (กลุ่มอาชีพ): households of one occupation working together.
 
     It belongs to a village (`tambon_wide`: to the village's subdistrict, its members
@@ -35,12 +35,6 @@ class OccupationalGroup(Timestamps, Versioned, SubmittedOnce, db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     occupation: Mapped[Occupation | None] = relationship(lazy="joined")
-
-    @property
-    def occupation_label(self) -> str:
-        if self.occupation_other:
-            return self.occupation_other
-        return self.occupation.name_th if self.occupation else ""
 
 
 class GroupStatusChange(db.Model):

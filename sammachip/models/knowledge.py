@@ -4,13 +4,13 @@ from sqlalchemy import JSON, CheckConstraint, Date, DateTime, ForeignKey, SmallI
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import SubmittedOnce, Timestamps, Versioned
+from .base import NamesItsOccupation, SubmittedOnce, Timestamps, Versioned
 from .reference import Occupation
 
 OWNER_KINDS = ("sage", "officer")
 
 
-class KnowledgeRecord(Timestamps, Versioned, SubmittedOnce, db.Model):
+class KnowledgeRecord(NamesItsOccupation, Timestamps, Versioned, SubmittedOnce, db.Model):
     """A written-down piece of knowledge (ถอดองค์ความรู้) in the field note's layout.
 
     It belongs to a village and carries its own date, not a programme year.
@@ -52,9 +52,3 @@ class KnowledgeRecord(Timestamps, Versioned, SubmittedOnce, db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     occupation: Mapped[Occupation | None] = relationship(lazy="joined")
-
-    @property
-    def occupation_label(self) -> str:
-        if self.occupation_other:
-            return self.occupation_other
-        return self.occupation.name_th if self.occupation else ""

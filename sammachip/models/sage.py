@@ -4,14 +4,14 @@ from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, SmallInteger
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
-from .base import SubmittedOnce, Timestamps, Versioned, utcnow
+from .base import NamesItsOccupation, SubmittedOnce, Timestamps, Versioned, utcnow
 from .person import Person
 from .reference import Occupation, SageCriterion
 
 SAGE_ROLES = ("lead", "assistant")
 
 
-class Sage(Timestamps, Versioned, SubmittedOnce, db.Model):
+class Sage(NamesItsOccupation, Timestamps, Versioned, SubmittedOnce, db.Model):
     """A ปราชญ์ชุมชน candidate of one village in one fiscal year; `role` is
     set when selected onto the village's team of five trainers."""
 
@@ -49,12 +49,6 @@ class Sage(Timestamps, Versioned, SubmittedOnce, db.Model):
     person: Mapped[Person] = relationship()
     answers: Mapped[list["SageAnswer"]] = relationship(
         back_populates="sage", cascade="all, delete-orphan", lazy="selectin")
-
-    @property
-    def occupation_label(self) -> str:
-        if self.occupation_other:
-            return self.occupation_other
-        return self.occupation.name_th if self.occupation else ""
 
 
 class SageAnswer(db.Model):
