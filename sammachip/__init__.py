@@ -92,6 +92,7 @@ def register_hardening(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .assignments.views import bp as assignments_bp
     from .auth.views import bp as auth_bp
     from .exports.views import bp as exports_bp
     from .followups.views import bp as followups_bp
@@ -109,7 +110,8 @@ def register_blueprints(app: Flask) -> None:
     from .villages.views import bp as villages_bp
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
-               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp):
+               followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp,
+               assignments_bp):
         app.register_blueprint(bp)
 
 
