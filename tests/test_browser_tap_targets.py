@@ -12,6 +12,7 @@ from sammachip.domain import permissions
 from sammachip.domain.clock import today
 from sammachip.extensions import db
 from sammachip.models import (
+    CommunityFund,
     FollowUp,
     Household,
     HouseholdDraft,
@@ -20,6 +21,7 @@ from sammachip.models import (
     Sage,
     SageCertificate,
     SageCriterion,
+    SupportTeamMember,
     TrainingDay,
     User,
     Village,
@@ -81,7 +83,9 @@ def demo_args() -> dict:
             "certificate_id": certificate.id, "user_id": officer.id, "token": draft.token,
             "criterion_id": first(SageCriterion), "occupation_id": first(Occupation),
             "record_id": first(KnowledgeRecord), "step": 1, "district_code": village.district_code,
-            "province_code": village.province_code, "kind": "households", "fmt": "csv", "code": "en"}
+            "province_code": village.province_code, "kind": "households", "fmt": "csv", "code": "en",
+            "area_code": village.subdistrict_code, "member_id": first(SupportTeamMember, SupportTeamMember.team.has(level="tambon")),
+            "fund_id": first(CommunityFund, CommunityFund.village_id == village_id)}
 
 
 def pages(app, args) -> dict[str, list[str]]:
