@@ -38,6 +38,8 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "villages.subdistrict_options": "<option> fragment inside the village form (measured there)",
     "auth.set_language": "a redirect back",
 }
+# Pages that look different with URL parameters or to another role (the week plan's filters).
+EXTRA = {"officer": ["/visits?officer=mine"], "district": ["/visits", "/visits?officer=none"]}
 ROLE_ORDER = ("officer", "district", "province", "admin")  # the demo users; the first who may read opens it
 MEASURE = """() => {
   const small = [];
@@ -97,6 +99,8 @@ def pages(app, args) -> dict[str, list[str]]:
         needs = app.view_functions[rule.endpoint].permissions
         user = next(role for role in ROLE_ORDER if role in permissions.TABLE[needs["read"]]) if needs else None
         by_user.setdefault(user, []).append(url_of(rule, args))
+    for user, urls in EXTRA.items():
+        by_user[user] += urls
     return by_user
 
 
