@@ -86,7 +86,8 @@ def demo_args() -> dict:
             "criterion_id": first(SageCriterion), "occupation_id": first(Occupation),
             "record_id": first(KnowledgeRecord), "step": 1, "district_code": village.district_code,
             "province_code": village.province_code, "kind": "households", "fmt": "csv", "code": "en",
-            "area_code": village.subdistrict_code, "member_id": first(SupportTeamMember, SupportTeamMember.team.has(level="tambon")),
+            "area_code": village.subdistrict_code,
+            "member_id": first(SupportTeamMember, SupportTeamMember.team.has(level="tambon")),
             "fund_id": first(CommunityFund, CommunityFund.village_id == village_id)}
 
 
