@@ -23,17 +23,26 @@ TABLES = ('target_villages', 'followups')
 
 
 def upgrade():
+    # SQLite: ALTER TABLE ... ADD COLUMN ... REFERENCES, not a batch. A batch would rebuild the
+    # table, and dropping the old followups table with foreign keys on deletes the rows of every
+    # table that cascades from it (the visits' fund records, the team members who came).
+    sqlite = op.get_bind().dialect.name == 'sqlite'
     for table in TABLES:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(sa.Column('assigned_to_id', sa.Integer(), nullable=True))
-            batch_op.create_index(batch_op.f(f'ix_{table}_assigned_to_id'), ['assigned_to_id'], unique=False)
-            batch_op.create_foreign_key(batch_op.f(f'fk_{table}_assigned_to_id_users'), 'users',
-                                        ['assigned_to_id'], ['id'], ondelete='SET NULL')
+        name = f'fk_{table}_assigned_to_id_users'
+        if sqlite:
+            op.execute(f'ALTER TABLE {table} ADD COLUMN assigned_to_id INTEGER '  # nosec B608: names are ours
+                       f'CONSTRAINT {name} REFERENCES users (id)')
+        else:
+            op.add_column(table, sa.Column('assigned_to_id', sa.Integer(), nullable=True))
+            op.create_foreign_key(name, table, 'users', ['assigned_to_id'], ['id'])
+        op.create_index(op.f(f'ix_{table}_assigned_to_id'), table, ['assigned_to_id'], unique=False)
 
 
 def downgrade():
+    sqlite = op.get_bind().dialect.name == 'sqlite'
     for table in TABLES:
+        op.drop_index(op.f(f'ix_{table}_assigned_to_id'), table_name=table)
         with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_constraint(batch_op.f(f'fk_{table}_assigned_to_id_users'), type_='foreignkey')
-            batch_op.drop_index(batch_op.f(f'ix_{table}_assigned_to_id'))
+            if not sqlite:  # SQLite's rebuilt table leaves the column's foreign key out with the column
+                batch_op.drop_constraint(f'fk_{table}_assigned_to_id_users', type_='foreignkey')
             batch_op.drop_column('assigned_to_id')

@@ -19,4 +19,4 @@ class TargetVillage(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # The officer the district gives the village-year's visits to (domain/assignment.py): new visits
     # are assigned to them. Who did a visit is the visit's own `officer_id`.
-    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

@@ -116,4 +116,4 @@ class FollowUp(Timestamps, Versioned, SubmittedOnce, db.Model):
     officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # who did it (set when done)
     # Who is to go (domain/assignment.py): the village-year's officer when the visit was made, or
     # another officer of the district given this one visit. Not who did it.
-    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
