@@ -96,6 +96,7 @@ def register_hardening(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .assignments.views import bp as assignments_bp
     from .audit.views import bp as audit_bp
     from .auth.views import bp as auth_bp
     from .centres.views import bp as centres_bp
@@ -118,7 +119,8 @@ def register_blueprints(app: Flask) -> None:
 
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
                followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp,
-               groups_bp, audit_bp, offline_bp):
+               groups_bp, audit_bp, offline_bp,
+               assignments_bp):
         app.register_blueprint(bp)
 
 

@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from stdnum.th import pin
 
+from .demo_plan import seed_plan
 from .demo_teams import seed_teams_and_funds
 from .models import User, Village
 from .users.rules import apply_area
@@ -18,6 +19,7 @@ DEMO_USERS = [
     ("officer", "นักวิชาการพัฒนาชุมชน แม่วงก์", "officer", "60", "6013", ["601303", "601304"]),
     ("district2", "พัฒนาการอำเภอลาดยาว", "district", "60", "6011", []),
     ("officer2", "นักวิชาการพัฒนาชุมชน ลาดยาว", "officer", "60", "6011", ["601101"]),
+    ("officer3", "เจ้าพนักงานพัฒนาชุมชน แม่วงก์", "officer", "60", "6013", ["601301"]),
 ]
 
 # subdistrict code, หมู่, name
@@ -201,3 +203,4 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     seed_teams_and_funds(session, current_fiscal_year(), today())
     seed_centres(session, by_code, current_fiscal_year(), today())
     seed_groups(session, by_code, current_fiscal_year(), today())
+    seed_plan(session, current_fiscal_year(), today())

@@ -57,7 +57,7 @@ def official_digits(html) -> Markup:
 RULEBOOK = (permissions.can_edit, permissions.sees_income, permissions.sees_full_id, permissions.sees_audit,
             permissions.plans_visits,
             permissions.sees_province, permissions.can_manage_users, permissions.can_change_settings,
-            permissions.works_anywhere)
+            permissions.works_anywhere, permissions.assigns_visits)
 
 
 def init_template_helpers(app) -> None:

@@ -43,6 +43,8 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "offline.worker": "the service worker's script", "offline.manifest": "the web app manifest (JSON)",
     "offline.pages": "JSON for static/offline.js",
 }
+# Pages that look different with URL parameters or to another role (the week plan's filters).
+EXTRA = {"officer": ["/visits?officer=mine"], "district": ["/visits", "/visits?officer=none"]}
 ROLE_ORDER = ("officer", "district", "province", "admin")  # the demo users; the first who may read opens it
 MEASURE = """() => {
   const small = [];
@@ -108,6 +110,8 @@ def pages(app, args) -> dict[str, list[str]]:
         needs = app.view_functions[rule.endpoint].permissions
         user = next(role for role in ROLE_ORDER if role in permissions.TABLE[needs["read"]]) if needs else None
         by_user.setdefault(user, []).append(url_of(rule, args))
+    for user, urls in EXTRA.items():
+        by_user[user] += urls
     return by_user
 
 

@@ -81,7 +81,7 @@ def test_seed_demo_is_safe_to_run_twice(app, client, auth):
     result = runner.invoke(args=["seed-demo"])
     assert DEMO_PASSWORD in result.output
     db.session.expire_all()
-    assert db.session.scalar(select(db.func.count()).select_from(User)) == 6
+    assert db.session.scalar(select(db.func.count()).select_from(User)) == 7  # two officers in Mae Wong
     mae_wong = db.session.scalars(select(Village).where(Village.district_code == "6013")).all()
     lat_yao = db.session.scalars(select(Village).where(Village.district_code == "6011")).all()
     assert len(mae_wong) >= 5 and len(lat_yao) >= 2

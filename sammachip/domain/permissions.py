@@ -25,8 +25,10 @@ TABLE: dict[str, frozenset[str]] = {
     "see_audit": frozenset({"admin", "district"}),
     # Full national IDs in downloaded files.
     "export_full_id": frozenset({"admin", "district"}),
-    # Today's visits as the first screen.
+    # The week's visits as the first screen.
     "plan_visits": frozenset({"district", "officer"}),
+    # Give a target village's visits, or one visit, to an officer of the district.
+    "assign_visits": frozenset({"admin", "district"}),
     # The province roll-up (others have their district's dashboard).
     "see_province": frozenset({"admin", "province"}),
     # Accounts: an admin any, a district user the officers of the district.
@@ -86,6 +88,10 @@ def plans_visits(user: User) -> bool:
     return allowed(user, "plan_visits")
 
 
+def assigns_visits(user: User) -> bool:
+    return allowed(user, "assign_visits")
+
+
 def sees_province(user: User) -> bool:
     return allowed(user, "see_province")
 
@@ -124,4 +130,4 @@ CHECKS = {can_read: "read", can_edit: "edit", sees_income: "see_income", sees_fu
           sees_changes: "see_changes", sees_audit: "see_audit",
           exports_full_id: "export_full_id", plans_visits: "plan_visits", sees_province: "see_province",
           can_manage_users: "manage_users", can_change_settings: "change_settings", works_anywhere: "work_anywhere",
-          edits_district_team: "edit_district_team"}
+          edits_district_team: "edit_district_team", assigns_visits: "assign_visits"}

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ..models import Attendance, FollowUp, Household, TrainingDay
 from ..models.base import dialect_insert
 from ..models.training import SCHEDULED
+from .assignment import village_officer
 from .programme import rules_for
 
 
@@ -65,7 +66,8 @@ def sync_schedule(session: Session, village_id: int, fiscal_year: int,
     stale = [r.id for r in existing if r.status == "due" and (r.household_id, r.due_date) not in wanted]
     if stale:
         session.execute(delete(FollowUp).where(FollowUp.id.in_(stale)))
-    missing = [{"household_id": h, "kind": "scheduled", "status": "due", "due_date": d}
+    officer = village_officer(session, village_id, fiscal_year)  # new visits follow the village's officer
+    missing = [{"household_id": h, "kind": "scheduled", "status": "due", "due_date": d, "assigned_to_id": officer}
                for h, d in sorted(wanted - have)]
     if missing:
         session.execute(insert_if_absent(session), missing)

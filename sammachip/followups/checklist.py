@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 
+from ..domain.assignment import household_officer
 from ..domain.clock import today
 from ..domain.funds import record_visit_fund
 from ..domain.groups import groups_of_village, join_from_visit
@@ -157,7 +158,8 @@ def plan_next_visit(followup: FollowUp) -> None:
         FollowUp.due_date == followup.next_visit_date))
     if open_that_day is None:
         db.session.add(FollowUp(household_id=followup.household_id, kind="planned", status="due",
-                                due_date=followup.next_visit_date))
+                                due_date=followup.next_visit_date,
+                                assigned_to_id=household_officer(db.session, followup.household_id)))
 
 
 def group_choices(household: Household, keep: int | None) -> list[tuple[str, str]]:

@@ -1,38 +1,16 @@
-"""Visits due, a household's timeline, follow-ups within the user's area."""
-from collections import OrderedDict
+"""A household's timeline, follow-ups within the user's area."""
 from datetime import date
 
-from sqlalchemy import case, select
+from sqlalchemy import select
 
 from ..access import in_area_or_404
-from ..domain.areas import village_filter
 from ..domain.thai_dates import as_bangkok
 from ..extensions import db
-from ..models import Attendance, FollowUp, Household, TrainingDay, Village
+from ..models import Attendance, FollowUp, Household, TrainingDay
 
 
 def followup_or_404(followup_id: int) -> FollowUp:
     return in_area_or_404(FollowUp, followup_id, Household, Household.id == FollowUp.household_id)
-
-
-def due_visits(user, today: date) -> "OrderedDict[Village, list]":
-    """Open follow-ups due today or overdue in the user's area, grouped by village:
-    the user's own subdistricts first, then overdue before due today."""
-    mine = user.coordinated_codes
-    order = [case((FollowUp.due_date < today, 0), else_=1), FollowUp.due_date, Village.code, Household.head_name]
-    if mine:
-        order.insert(0, case((Village.subdistrict_code.in_(mine), 0), else_=1))
-    rows = db.session.execute(
-        select(FollowUp, Household, Village)
-        .join(Household, Household.id == FollowUp.household_id)
-        .join(Village, Village.id == Household.village_id)
-        .where(village_filter(user), FollowUp.status != "done", FollowUp.due_date <= today,
-               Household.status == "registered", Household.left_on.is_(None))
-        .order_by(*order)).all()
-    groups: OrderedDict = OrderedDict()
-    for followup, household, village in rows:
-        groups.setdefault(village, []).append((followup, household))
-    return groups
 
 
 def timeline(household: Household, today: date) -> list[dict]:

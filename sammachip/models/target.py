@@ -17,3 +17,6 @@ class TargetVillage(db.Model):
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id", ondelete="CASCADE"), primary_key=True)
     fiscal_year: Mapped[int] = mapped_column(SmallInteger, primary_key=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # The officer the district gives the village-year's visits to (domain/assignment.py): new visits
+    # are assigned to them. Who did a visit is the visit's own `officer_id`.
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

@@ -118,4 +118,7 @@ class FollowUp(Timestamps, Versioned, SubmittedOnce, db.Model):
     problems: Mapped[str] = mapped_column(Text, default="")
     help_needed: Mapped[str] = mapped_column(Text, default="")
     next_visit_date: Mapped[date | None] = mapped_column(Date)
-    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))  # who did it (set when done)
+    # Who is to go (domain/assignment.py): the village-year's officer when the visit was made, or
+    # another officer of the district given this one visit. Not who did it.
+    assigned_to_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

@@ -6,9 +6,10 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from ..domain.areas import village_filter
+from ..domain.assignment import weeks
 from ..domain.clock import today
 from ..extensions import db
-from ..followups.queries import due_visits
+from ..followups.plan import week_plan
 from ..models import TrainingDay, Village
 
 MAX_PAGES = 200  # with the service worker's byte cap (sw.js MAX_BYTES)
@@ -39,8 +40,9 @@ def pages_for(user) -> list[str]:
         urls += [url_for("villages.show", village_id=v.id), url_for("interview.consent", village_id=v.id),
                  url_for("training.index", village_id=v.id)]
     urls += [url_for("training.attendance", day_id=d) for d in training_days(list(ids))] if ids else []
-    for village, items in due_visits(user, today()).items():
-        if village.id in ids:
-            urls += [url_for("followups.step", followup_id=f.id, step=f.step if f.status == "draft" else 1)
-                     for f, _h in items]
+    for _section, villages in week_plan(user, weeks(today()), None):  # today, overdue, this week and next
+        for village, rows in villages:
+            if village.id in ids:
+                urls += [url_for("followups.step", followup_id=r.FollowUp.id,
+                                 step=r.FollowUp.step if r.FollowUp.status == "draft" else 1) for r in rows]
     return urls[:MAX_PAGES]
