@@ -23,7 +23,7 @@ def test_the_week_plan_and_assignment_on_a_phone(phone):
     seed_demo(db.session)
     log_in(phone, "officer", DEMO_PASSWORD)
     look(phone, "/visits", "week-plan-officer")
-    phone.click("text=ของฉัน")
+    phone.click("main a:text-is('ของฉัน')")
     phone.wait_for_url("**/visits?officer=mine")
     look(phone, None, "week-plan-mine")
     phone.context.clear_cookies()

@@ -10,7 +10,7 @@ from sammachip.models import HouseholdDraft, Sage, TargetVillage, TrainingDay
 from .factories import SAGE_FORM, full_village, make_household, make_sage, make_target, make_user, make_village
 
 PICKER = re.compile(r'<nav class="fy-picker".*?</nav>', re.S)
-TOKEN = re.compile(r'"X-CSRFToken": "[^"]*"|name="csrf_token" type="hidden" value="[^"]*"')
+TOKEN = re.compile(r'"X-CSRFToken": "[^"]*"|name="csrf_token"[^>]*>')  # either attribute order
 
 
 def comparable(html: str) -> str:
