@@ -58,8 +58,8 @@ def three(village):
     return a, b, c
 
 
-def test_erasure_keeps_the_figures_but_the_left_household_leaves_the_denominators(client, district_user, village,
-                                                                                  three):
+@pytest.mark.usefixtures("district_user")
+def test_erasure_keeps_the_figures_but_the_left_household_leaves_the_denominators(client, village, three):
     _a, b, _c = three
     make_household(make_village("601304", 1, "อื่น"), "อีกหมู่บ้าน", n=9, fiscal_year=FY)  # registered, untrained
     yesterday, now = date(2026, 11, 23), today()
@@ -84,7 +84,8 @@ def test_erasure_keeps_the_figures_but_the_left_household_leaves_the_denominator
     assert (after[1].trained, after[1].practising) == (2, 1)
 
 
-def test_erasure_clears_the_person_and_keeps_the_programme_data(client, district_user, village, three):
+@pytest.mark.usefixtures("district_user")
+def test_erasure_clears_the_person_and_keeps_the_programme_data(client, village, three):
     _a, b, _c = three
     client.post(f"/households/{b.id}/erase", data={"confirm": "y"})
     h = db.session.get(Household, b.id)
@@ -113,14 +114,16 @@ def test_erasure_clears_the_person_and_keeps_the_programme_data(client, district
     assert db.session.scalar(select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "erase")) == 1
 
 
-def test_two_erased_households_of_one_year_do_not_collide(client, district_user, village, three):
+@pytest.mark.usefixtures("district_user")
+def test_two_erased_households_of_one_year_do_not_collide(client, village, three):
     _a, b, c = three
     for h in (b, c):
         assert client.post(f"/households/{h.id}/erase", data={"confirm": "y"}).status_code == 303
     assert db.session.scalar(select(func.count()).select_from(Household).where(Household.national_id.is_(None))) == 2
 
 
-def test_the_access_copy_holds_everything_in_thai_and_is_logged(client, district_user, village, three):
+@pytest.mark.usefixtures("district_user")
+def test_the_access_copy_holds_everything_in_thai_and_is_logged(client, village, three):
     _a, b, _c = three
     page = client.get(f"/households/{b.id}/data")
     assert page.status_code == 200
