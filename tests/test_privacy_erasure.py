@@ -154,3 +154,26 @@ def test_officers_and_province_may_not_and_other_districts_get_404(client, auth,
     assert client.get(f"/households/{b.id}/data").status_code == 404
     assert client.post(f"/households/{b.id}/erase", data={"confirm": "y"}).status_code == 404
     assert db.session.get(Household, b.id).erased_on is None
+
+
+@pytest.mark.usefixtures("district_user")
+def test_an_erased_households_id_is_not_offered_nor_revealed(client, village, three):
+    _a, b, _c = three
+    client.post(f"/households/{b.id}/erase", data={"confirm": "y"})
+    assert "แตะเพื่อดูเลขเต็ม" not in client.get(f"/households/{b.id}").text
+    assert client.post(f"/households/{b.id}/national-id").status_code == 404
+    assert client.get(f"/villages/{village.id}/households").status_code == 200
+    assert client.get(f"/households/{b.id}/data").status_code == 200
+
+
+@pytest.mark.usefixtures("district_user")
+def test_exports_and_reports_after_an_erasure(client, village, three):
+    _a, b, _c = three
+    client.post(f"/households/{b.id}/erase", data={"confirm": "y"})
+    for kind in ("households", "followups", "attendance"):
+        response = client.get(f"/exports/{kind}.csv?district=6013&fy={FY}")
+        assert response.status_code in (200, 404), kind
+        assert "นายบี" not in response.data.decode("utf-8-sig")
+    assert f"#{b.id}" in client.get(f"/exports/households.csv?district=6013&fy={FY}").data.decode("utf-8-sig")
+    assert client.get(f"/villages/{village.id}/report?fy={FY}").status_code == 200
+    assert client.get(f"/districts/6013?fy={FY}").status_code == 200
