@@ -52,8 +52,8 @@ def erase(household_id: int):
     form = EraseForm()
     if household.erased_on is None and form.validate_on_submit():
         # Locked and read again: a second tap waits, then finds the household erased.
-        household = db.session.scalar(select(Household).where(Household.id == household_id).with_for_update()
-                                      .execution_options(populate_existing=True))
+        household = db.session.scalar(select(Household).where(Household.id == household_id)
+                                      .with_for_update(of=Household).execution_options(populate_existing=True))
         if household.erased_on is None:
             erase_now(household)
             flash(_("ลบข้อมูลส่วนบุคคลของครัวเรือนแล้ว ครัวเรือนออกจากโครงการตั้งแต่วันนี้"), "success")
