@@ -49,3 +49,6 @@ _.done_on  # an old step mark's date, shown by the process page (marks are no lo
 # Trust: Flask-WTF's per-form settings class; a before_app_request hook.
 _.Meta
 _.set_up_second_factor_first
+# PDPA: the photo feature registers its eraser here; a form field read by the template.
+_.register_photo_eraser
+_.confirm

@@ -10,6 +10,8 @@ same transaction as the change, so a change that is rolled back logs nothing.
 Never in clear: names, phones, national IDs (last four digits only), incomes,
 house numbers, free text. Only columns known to be harmless are kept as they are.
 """
+from contextlib import contextmanager
+
 from flask import has_request_context, request
 from flask_login import current_user
 from sqlalchemy import event, insert, inspect, select
@@ -118,7 +120,20 @@ def _districts(connection, objects) -> tuple[dict, dict]:
     return by_village, by_household
 
 
+@contextmanager
+def paused(session: Session):
+    """Changes flushed inside are not logged one by one: the caller writes one row saying
+    what was done (an erasure, whose before-values are the very data being erased)."""
+    session.info["audit_paused"] = True
+    try:
+        yield
+    finally:
+        session.info.pop("audit_paused", None)
+
+
 def _after_flush(session: Session, _context) -> None:
+    if session.info.get("audit_paused"):
+        return
     changed = [(o, kind) for kind, objects in (("create", session.new), ("update", session.dirty),
                                                ("delete", session.deleted))
                for o in objects if isinstance(o, AUDITED)]

@@ -39,6 +39,15 @@ def init_commands(app: Flask) -> None:
                         utcnow(), Path(app.instance_path) / "photos")
         click.echo(f"Backup written: {target}")
 
+    @app.cli.command("apply-retention")
+    @click.option("--dry-run", is_flag=True, help="print what would go, change nothing")
+    def apply_retention_command(dry_run):
+        """Delete abandoned drafts and anonymise closed years' households (README: Security and privacy)."""
+        from .retention import apply_retention
+
+        for line in apply_retention(app.config["RETENTION_DRAFT_DAYS"], app.config["RETENTION_YEARS"], dry_run):
+            click.echo(line)
+
     @app.cli.command("create-user")
     @click.option("--username", prompt=True)
     @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)

@@ -69,6 +69,10 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         # /healthz answers 503 when a SQLite file's disk has less than this left (a small
         # write may still fit in pages already allocated, a new household may not).
         "HEALTHZ_MIN_FREE_MB": int(env.get("HEALTHZ_MIN_FREE_MB") or 50),
+        # PDPA retention (`flask apply-retention`): drafts untouched this many days are deleted; the personal
+        # data of households of a fiscal year closed more than this many years ago is anonymised.
+        "RETENTION_DRAFT_DAYS": max(1, int(env.get("RETENTION_DRAFT_DAYS") or 30)),
+        "RETENTION_YEARS": max(1, int(env.get("RETENTION_YEARS") or 5)),
         "MAX_CONTENT_LENGTH": 1024 * 1024,  # no form here needs more; a bigger body is refused
         # A field interview can take an hour; a CSRF token that expires
         # mid-interview would throw the officer's typing away.

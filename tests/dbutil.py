@@ -7,7 +7,7 @@ from sqlalchemy import event, insert, inspect, select, text
 from sammachip.extensions import db
 
 # Tables whose rows come from migrations (reference data): restored after each test.
-REFERENCE_TABLES = {"occupations", "sage_criteria", "poverty_lines"}
+REFERENCE_TABLES = {"occupations", "sage_criteria", "poverty_lines", "privacy_notices"}
 
 
 def test_database_url(tmp_dir) -> str:

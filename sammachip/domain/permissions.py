@@ -23,6 +23,8 @@ TABLE: dict[str, frozenset[str]] = {
     "see_changes": frozenset({"admin", "district", "officer"}),
     # The audit log: a district user its district's rows, an admin all.
     "see_audit": frozenset({"admin", "district"}),
+    # A household's access or erasure request (PDPA): its data export, consent withdrawal and erasure.
+    "answer_requests": frozenset({"admin", "district"}),
     # Full national IDs in downloaded files.
     "export_full_id": frozenset({"admin", "district"}),
     # The week's visits as the first screen.
@@ -80,6 +82,10 @@ def sees_audit(user: User) -> bool:
     return allowed(user, "see_audit")
 
 
+def answers_requests(user: User) -> bool:
+    return allowed(user, "answer_requests")
+
+
 def exports_full_id(user: User) -> bool:
     return allowed(user, "export_full_id")
 
@@ -130,4 +136,5 @@ CHECKS = {can_read: "read", can_edit: "edit", sees_income: "see_income", sees_fu
           sees_changes: "see_changes", sees_audit: "see_audit",
           exports_full_id: "export_full_id", plans_visits: "plan_visits", sees_province: "see_province",
           can_manage_users: "manage_users", can_change_settings: "change_settings", works_anywhere: "work_anywhere",
-          edits_district_team: "edit_district_team", assigns_visits: "assign_visits"}
+          edits_district_team: "edit_district_team", assigns_visits: "assign_visits",
+          answers_requests: "answer_requests"}

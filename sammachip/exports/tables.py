@@ -89,7 +89,9 @@ def villages(user, where, fy: int, today: date):
     return head, body
 
 
-def id_for(user, number: str) -> str:
+def id_for(user, number: str | None) -> str:
+    if not number:  # erased (PDPA)
+        return ""
     return thai_id.formatted(number) if exports_full_id(user) else thai_id.masked(number)
 
 

@@ -13,6 +13,7 @@ from ..access import requires, village_or_404
 from ..domain import reference, thai_id
 from ..domain.households import default_trainer, placement_problems, village_with_id
 from ..domain.permissions import can_edit
+from ..domain.privacy import notice_for
 from ..domain.programme import rules_for
 from ..domain.villages import lock_village
 from ..extensions import db
@@ -127,10 +128,17 @@ class Interview(Wizard):
             title=str(CONSENT_TITLE),
             refused=refused,
             full_notice=full_notice(village.id),
+            notice=notice_for(db.session, village_year(village.id), "households"),
+            district_code=village.district_code,
         )
 
 
 interview = Interview()
+
+
+def consent_notice_id(village) -> int | None:
+    notice = notice_for(db.session, village_year(village.id), "households")
+    return notice.id if notice else None
 
 
 def full_notice(village_id: int) -> str:
@@ -157,6 +165,7 @@ def consent(village_id: int):
             officer_id=current_user.id,
             fiscal_year=village_year(village.id),  # the page's year, not today's
             consent_at=utcnow(),
+            consent_notice_id=consent_notice_id(village),  # the version read out and accepted
             data={},
         ),
         "token",

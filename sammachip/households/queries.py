@@ -78,4 +78,5 @@ def household_from(draft: HouseholdDraft, forms: dict, user_id: int) -> Househol
         need_occupation_other=need.need_occupation_other.data if other else "",
         need_reason=need.need_reason.data or "", committed=as_bool(need.committed.data),
         trainer_id=None if reserve or not assign.trainer.data else int(assign.trainer.data),
-        consent_at=draft.consent_at, consent_by_id=draft.officer_id, created_by_id=user_id)
+        consent_at=draft.consent_at, consent_by_id=draft.officer_id, consent_notice_id=draft.consent_notice_id,
+        created_by_id=user_id)

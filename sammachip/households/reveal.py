@@ -1,6 +1,6 @@
 """A household's full national ID, shown only when asked: a POST (a tap on the masked
 ID) by a role that may see it, logged as one audit row."""
-from flask import render_template
+from flask import abort, render_template
 
 from ..access import household_or_404, requires
 from ..auditing import write
@@ -15,6 +15,8 @@ from .views import bp, show
 @requires(sees_full_id)
 def reveal_id(household_id: int):
     household = household_or_404(household_id)
+    if household.national_id is None:  # erased (PDPA): nothing to reveal
+        abort(404)
     village = db.session.get(Village, household.village_id)
     write("reveal_id", table_name="households", record_id=household.id, household_id=household.id,
           district=village.district_code)

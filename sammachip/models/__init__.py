@@ -7,6 +7,7 @@ from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
 from .person import Person
+from .privacy import NOTICE_KINDS, PrivacyNotice
 from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
@@ -37,6 +38,8 @@ __all__ = [
     "KnowledgeRecord",
     "OWNER_KINDS",
     "VillageStepMark",
+    "NOTICE_KINDS",
+    "PrivacyNotice",
     "Attendance",
     "FollowUp",
     "TrainingDay",

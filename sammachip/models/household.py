@@ -41,7 +41,7 @@ class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
     fiscal_year: Mapped[int] = mapped_column(SmallInteger)
     status: Mapped[str] = mapped_column(String(16), default="registered")
     head_name: Mapped[str] = mapped_column(String(120))
-    national_id: Mapped[str] = mapped_column(String(13))
+    national_id: Mapped[str | None] = mapped_column(String(13))  # None once erased (PDPA)
     phone: Mapped[str] = mapped_column(String(16), default="")
     house_no: Mapped[str] = mapped_column(String(20), default="")
     members: Mapped[int] = mapped_column(SmallInteger)
@@ -60,6 +60,10 @@ class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
     trainer_id: Mapped[int | None] = mapped_column(ForeignKey("sages.id"), index=True)
     consent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     consent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # The PDPA notice (its version) the household accepted; None: consented before notices were kept.
+    consent_notice_id: Mapped[int | None] = mapped_column(ForeignKey("privacy_notices.id"))
+    # Personal data erased (consent withdrawn) or anonymised by the retention rule on this day.
+    erased_on: Mapped[date | None] = mapped_column(Date)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
 
     need_occupation: Mapped[Occupation | None] = relationship(lazy="joined")
@@ -90,6 +94,7 @@ class HouseholdDraft(db.Model):
     step: Mapped[int] = mapped_column(SmallInteger, default=2)
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     consent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    consent_notice_id: Mapped[int | None] = mapped_column(ForeignKey("privacy_notices.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
 
