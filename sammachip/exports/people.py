@@ -18,8 +18,9 @@ def sages(user, where, fy: int, _today):
                              _("ผ่านการอบรมที่ ศพช."), _("วันประชุมระดับจังหวัด")]
     yes, no = _("ใช่"), _("ไม่ใช่")
     body = [village_cells(v) + [s.name, id_for(user, p.national_id) if p.national_id else "", s.person_id,
-                                role_label(s.role), s.occupation_label, s.years_in_occupation, yes if s.lives_in_village else no,
-                                {True: yes, False: no}.get(s.course_passed, ""), s.workshop_date]
+                                role_label(s.role), s.occupation_label, s.years_in_occupation,
+                                yes if s.lives_in_village else no, {True: yes, False: no}.get(s.course_passed, ""),
+                                s.workshop_date]
             for s, p, v in rows]
     return head, body
 
