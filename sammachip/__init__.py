@@ -28,6 +28,8 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
+    # Whatever the options, an error's text (logged, or in a traceback) never carries a row's values.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
     register_extensions(app)
     register_hardening(app)
     register_blueprints(app)
@@ -40,11 +42,13 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from .crypto import init_keys
     from .domain.persons import keep_persons
     from .domain.targets import keep_targets
     from .i18n import select_locale
     from .sqlite_setup import configure_sqlite
 
+    init_keys(app)
     keep_targets()
     keep_persons()
     db.init_app(app)

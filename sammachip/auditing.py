@@ -30,7 +30,10 @@ CLEAR = {"status", "kind", "step", "fiscal_year", "members", "role", "day_no", "
          "left_reason", "not_practising_reason", "fund_source", "with_support_team", "lives_in_village",
          "years_in_occupation", "period_days", "id"}
 CLEAR_ENDINGS = ("_id", "_on", "_at", "_date")
-NOISE = {"created_at", "updated_at", "version", "submit_token"}
+NOISE = {"created_at", "updated_at", "version", "submit_token",
+         "key_id", "national_id_enc", "national_id_hash", "phone_hash"}  # (models/sealed.py)
+# A sealed field is logged by its name: an ID by its last four digits, a phone masked.
+SEALED_AS = {"national_id_last4": "national_id", "phone_enc": "phone"}
 
 
 def masked(column: str, value):
@@ -39,6 +42,8 @@ def masked(column: str, value):
         return value
     if column == "national_id":  # (before the "_id" ending: it is no record's id)
         return thai_id.masked(str(value))
+    if column == "national_id_last4":
+        return thai_id.masked_tail(value)
     if column in CLEAR or column.endswith(CLEAR_ENDINGS) or isinstance(value, bool):
         return value.isoformat() if hasattr(value, "isoformat") else value
     return MASK
@@ -96,11 +101,12 @@ def _changes(state, kind: str) -> tuple[dict, dict]:
         if name in NOISE:
             continue
         history = state.attrs[name].history
+        shown = SEALED_AS.get(name, name)
         if kind != "update":
-            (after if kind == "create" else before)[name] = masked(name, state.dict.get(name))
+            (after if kind == "create" else before)[shown] = masked(name, state.dict.get(name))
         elif history.has_changes():
-            before[name] = masked(name, history.deleted[0] if history.deleted else None)
-            after[name] = masked(name, history.added[0] if history.added else None)
+            before[shown] = masked(name, history.deleted[0] if history.deleted else None)
+            after[shown] = masked(name, history.added[0] if history.added else None)
     return before, after
 
 

@@ -48,6 +48,23 @@ def init_commands(app: Flask) -> None:
         for line in apply_retention(app.config["RETENTION_DRAFT_DAYS"], app.config["RETENTION_YEARS"], dry_run):
             click.echo(line)
 
+    @app.cli.command("rotate-keys")
+    @click.option("--batch", default=500, show_default=True, help="rows per transaction")
+    def rotate_keys_command(batch):
+        """Seal every national ID and phone again under DATA_KEYS' first (current) key; safe while the
+        app runs and to repeat. Keep the old key in DATA_KEYS until this says no row is left on it."""
+        from .crypto import keyring
+        from .domain.keys import rotate
+
+        ring = keyring()
+        done = rotate(db.session, ring, batch)
+        for table, rows in done.rows.items():
+            click.echo(f"{table}: {rows} rows moved to key {ring.current_id}")
+        if any(done.unknown.values()):
+            left = ", ".join(f"{t}: {n}" for t, n in done.unknown.items() if n)
+            raise click.ClickException(f"rows under a key missing from DATA_KEYS ({left}): add that key back")
+        click.echo(f"Every row is on key {ring.current_id}; older keys may now leave DATA_KEYS.")
+
     @app.cli.command("create-user")
     @click.option("--username", prompt=True)
     @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)

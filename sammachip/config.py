@@ -43,10 +43,18 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
                 "(e.g. python -c 'import secrets; print(secrets.token_hex(32))')."
             )
         secret = DEV_SECRET_KEY
+    if production and not env.get("DATA_KEYS"):
+        raise ConfigError(
+            "DATA_KEYS is not set. In production the app will not start without the key that "
+            "encrypts national IDs and phones: set DATA_KEYS=keyid:base64key (32 random bytes, e.g. "
+            "python -c 'import base64,os; print(\"k1:\" + base64.b64encode(os.urandom(32)).decode())'); "
+            "README: Security and privacy.")
     database_url = env.get("DATABASE_URL") or default_database_url(instance_path)
     require_totp = env.get("REQUIRE_TOTP", "1" if production else "0").strip().lower() in ("1", "true", "yes", "on")
     return {
         "SECRET_KEY": secret,
+        # Keys of national IDs and phones at rest (sammachip/crypto.py), never SECRET_KEY.
+        "DATA_KEYS": env.get("DATA_KEYS", ""),
         "PRODUCTION": production,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SESSION_COOKIE_HTTPONLY": True,

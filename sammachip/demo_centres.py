@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .models import LearningCentre, Occupation, Person, Sage, TrainingDay, Village
+from .models.sealed import id_hashes
 
 
 def seed_centres(session: Session, by_code: dict[str, Village], fiscal_year: int, today: date) -> None:
@@ -35,7 +36,7 @@ def known_in_both_years(session: Session, before: Village, now: Village, fiscal_
     """Last year's lead of `before`, given their ID, applies again this year in `now`."""
     lead = session.scalar(select(Sage).where(Sage.village_id == before.id, Sage.fiscal_year == fiscal_year - 1,
                                              Sage.role == "lead"))
-    if lead is None or session.scalar(select(Person.id).where(Person.national_id == national_id)):
+    if lead is None or session.scalar(select(Person.id).where(Person.national_id_hash.in_(id_hashes(national_id)))):
         return
     session.flush()
     lead.person.national_id = national_id

@@ -2,6 +2,8 @@
 
 - WAL lets readers go on while one officer saves.
 - synchronous=FULL: a saved interview survives a power cut.
+- secure_delete: deleted rows (a finished interview's draft, a dropped
+  column's old table) are overwritten, not left readable in free pages.
 - busy_timeout: a writer waits for the lock instead of failing.
 - Write transactions begin with BEGIN IMMEDIATE, so two saves queue at
   BEGIN (where busy_timeout applies) instead of one failing later with
@@ -40,6 +42,7 @@ def configure_sqlite(engine: Engine, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> 
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA secure_delete=ON")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -1,11 +1,13 @@
 """Test records built through the real models and saved to the real database."""
 from datetime import date, timedelta
 
+from sqlalchemy import select
 from stdnum.th import pin
 
 from sammachip.domain.teams import set_visit_members
 from sammachip.extensions import db
 from sammachip.models import SupportTeamMember, User, Village
+from sammachip.models.sealed import id_hashes
 from sammachip.users.rules import apply_area
 
 PASSWORD = "correct-horse-battery"
@@ -45,7 +47,7 @@ def make_sage(village: Village, name: str = "ปราชญ์", phone: str = "
     fy = fiscal_year or current_fiscal_year()
     person = None
     if national_id:
-        person = db.session.query(Person).filter_by(national_id=national_id).one_or_none() or Person(
+        person = db.session.scalar(select(Person).where(Person.national_id_hash.in_(id_hashes(national_id)))) or Person(
             name=name, national_id=national_id)
     sage = Sage(village_id=village.id, fiscal_year=fy, name=name, phone=phone, occupation_id=occupation_id,
                 years_in_occupation=10, lives_in_village=True, role=role, person=person)

@@ -11,6 +11,7 @@ from sammachip.domain import passwords, two_factor
 from sammachip.extensions import db
 from sammachip.models import AuditEntry, RecoveryCode, User, UserSession
 
+from .crypto_util import DATA_KEYS
 from .factories import PASSWORD, make_user
 
 NEW = "ข้าวเหนียวมะม่วง-2569"
@@ -57,7 +58,8 @@ def test_the_change_page_says_the_rules(client, auth):
 
 
 def test_require_totp_is_on_in_production_and_off_in_development(tmp_path):
-    assert load_config(str(tmp_path), {"SECRET_KEY": "x", "SAMMACHIP_ENV": "production"})["REQUIRE_TOTP"] is True
+    production = {"SECRET_KEY": "x", "SAMMACHIP_ENV": "production", "DATA_KEYS": DATA_KEYS}
+    assert load_config(str(tmp_path), production)["REQUIRE_TOTP"] is True
     assert load_config(str(tmp_path), {})["REQUIRE_TOTP"] is False
     assert load_config(str(tmp_path), {"REQUIRE_TOTP": "1"})["REQUIRE_TOTP"] is True
 

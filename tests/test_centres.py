@@ -173,7 +173,7 @@ def test_demo_holds_a_centre_a_day_held_there_and_one_person_in_both_years(app, 
     assert day is not None and day.day_no == 1
     village = db.session.get(Village, centre.village_id)
     assert step_of(village).done
-    person = db.session.scalar(select(Person).where(Person.national_id.is_not(None)))
+    person = db.session.scalar(select(Person).where(Person.national_id_hash.is_not(None)))
     years = db.session.execute(select(Sage.fiscal_year, Sage.role).where(Sage.person_id == person.id)
                                .order_by(Sage.fiscal_year)).all()
     assert [tuple(r) for r in years] == [(2569, "lead"), (2570, None)]

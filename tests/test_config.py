@@ -8,6 +8,8 @@ from sammachip.config import ConfigError, load_config
 from sammachip.extensions import db
 from sammachip.sqlite_setup import configure_sqlite
 
+from .crypto_util import DATA_KEYS
+
 
 def test_production_without_secret_key_refuses_to_start(tmp_path):
     with pytest.raises(ConfigError, match="SECRET_KEY"):
@@ -17,7 +19,8 @@ def test_production_without_secret_key_refuses_to_start(tmp_path):
 
 
 def test_production_with_secret_key_starts_with_secure_cookies(tmp_path):
-    config = load_config(str(tmp_path), {"FLASK_ENV": "production", "SECRET_KEY": "x" * 40})
+    config = load_config(str(tmp_path), {"FLASK_ENV": "production", "SECRET_KEY": "x" * 40,
+                                              "DATA_KEYS": DATA_KEYS})
     assert config["SECRET_KEY"] == "x" * 40
     assert config["SESSION_COOKIE_SECURE"] is True
 
@@ -49,8 +52,9 @@ def test_sqlite_connections_are_durable_and_wait_for_locks(tmp_path):
     engine = sqlite_engine(tmp_path / "p.db")
     with engine.connect() as conn:
         pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                   for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous")}
-    assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": 2}
+                   for name in ("journal_mode", "foreign_keys", "busy_timeout", "synchronous", "secure_delete")}
+    assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 10000, "synchronous": 2,
+                       "secure_delete": 1}
 
 
 def test_concurrent_sqlite_writers_wait_instead_of_failing(tmp_path):

@@ -3,6 +3,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..models import Household, PovertyLine, Sage, Village
+from ..models.sealed import id_hashes
+from . import thai_id
 from .programme import rules_for
 
 INCOME_MAX = 10_000_000  # baht a year: above this is a typing slip, not a target household
@@ -50,7 +52,7 @@ def village_with_id(session: Session, national_id: str, fiscal_year: int,
                     exclude_household_id: int | None = None) -> Village | None:
     """The village, anywhere in the country, that registered this ID this year."""
     query = (select(Village).join(Household, Household.village_id == Village.id)
-             .where(Household.national_id == national_id, Household.fiscal_year == fiscal_year))
+             .where(Household.national_id_hash.in_(id_hashes(national_id)), Household.fiscal_year == fiscal_year))
     if exclude_household_id:
         query = query.where(Household.id != exclude_household_id)
     return session.scalar(query.limit(1))
@@ -75,5 +77,12 @@ def placement_problems(session: Session, village_id: int, fiscal_year: int, stat
 
 
 def changes_between(before: dict, after: dict) -> dict:
-    """{field: [old, new]} for the fields whose value changed."""
-    return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
+    """{field: [old, new]} for the fields whose value changed; an ID shows its last four digits
+    only and a phone not at all (the history is stored: it must not hold what is sealed)."""
+    return {k: [_kept(k, before.get(k)), _kept(k, v)] for k, v in after.items() if before.get(k) != v}
+
+
+def _kept(field: str, value):
+    if not value or field not in ("national_id", "phone"):
+        return value
+    return thai_id.masked(value) if field == "national_id" else "•••"

@@ -12,6 +12,7 @@ from sqlalchemy import event, func, select, update
 from sqlalchemy.orm import Session
 
 from ..models import Person, Sage, Village
+from ..models.sealed import id_hashes
 
 
 def _before_flush(session: Session, _context, _instances) -> None:
@@ -47,7 +48,7 @@ def link(session: Session, sage: Sage, national_id: str) -> bool:
     if current.national_id == national_id:
         current.name = sage.name
         return False
-    known = session.scalar(select(Person).where(Person.national_id == national_id))
+    known = session.scalar(select(Person).where(Person.national_id_hash.in_(id_hashes(national_id))))
     if known is not None:
         if current.national_id is None:  # everything recorded of the ID-less person is this person's
             session.execute(update(Sage).where(Sage.person_id == current.id).values(person_id=known.id))

@@ -53,3 +53,8 @@ def masked(number: str) -> str:
     number = normalize(number)
     shown = "X" * 9 + number[-4:]
     return pin.format(shown) if len(number) == 13 else "X" * len(number)
+
+
+def masked_tail(last4: str) -> str:
+    """The masked form from the last four digits alone (what is stored beside a sealed ID)."""
+    return pin.format("X" * 9 + last4) if len(last4 or "") == 4 else "X" * 13

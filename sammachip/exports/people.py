@@ -10,17 +10,18 @@ from .tables import id_for, lang, village_cells, village_head
 
 
 def sages(user, where, fy: int, _today):
-    rows = db.session.execute(select(Sage, Person.national_id, Village)
+    rows = db.session.execute(select(Sage, Person, Village)
                               .join(Person, Person.id == Sage.person_id).join(Village, Village.id == Sage.village_id)
                               .where(where, Sage.fiscal_year == fy).order_by(Village.code, Sage.role.desc(), Sage.name))
     head = village_head() + [_("ชื่อ-นามสกุล"), _("เลขประจำตัวประชาชน"), _("รหัสบุคคล"), _("บทบาท"),
                              _("อาชีพที่เชี่ยวชาญ"), _("ประกอบอาชีพมาแล้ว (ปี)"), _("อาศัยอยู่ในหมู่บ้าน"),
                              _("ผ่านการอบรมที่ ศพช."), _("วันประชุมระดับจังหวัด")]
     yes, no = _("ใช่"), _("ไม่ใช่")
-    body = [village_cells(v) + [s.name, id_for(user, number) if number else "", s.person_id, role_label(s.role),
-                                s.occupation_label, s.years_in_occupation, yes if s.lives_in_village else no,
-                                {True: yes, False: no}.get(s.course_passed, ""), s.workshop_date]
-            for s, number, v in rows]
+    body = [village_cells(v) + [s.name, id_for(user, p.national_id) if p.national_id else "", s.person_id,
+                                role_label(s.role), s.occupation_label, s.years_in_occupation,
+                                yes if s.lives_in_village else no, {True: yes, False: no}.get(s.course_passed, ""),
+                                s.workshop_date]
+            for s, p, v in rows]
     return head, body
 
 

@@ -17,11 +17,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from .base import SubmittedOnce, Timestamps, Versioned, utcnow
 from .reference import Occupation
+from .sealed import SealedField, SealedNationalId, SealedPhone
 
 HOUSEHOLD_STATUSES = ("registered", "reserve")
 
 
-class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
+class Household(Timestamps, Versioned, SubmittedOnce, SealedNationalId, SealedPhone, db.Model):
     """A target household (ครัวเรือนสัมมาชีพชุมชน) of one village in one fiscal year.
 
     `submit_token` is the interview's one-time token: the final submit can
@@ -30,7 +31,7 @@ class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
 
     __tablename__ = "households"
     __table_args__ = (
-        UniqueConstraint("national_id", "fiscal_year"),
+        UniqueConstraint("national_id_hash", "fiscal_year"),  # one household per person per year
         CheckConstraint("members BETWEEN 1 AND 30", name="members_range"),
         CheckConstraint("income_per_year >= 0", name="income_not_negative"),
         CheckConstraint("status IN ('registered', 'reserve')", name="status_known"),
@@ -41,8 +42,8 @@ class Household(Timestamps, Versioned, SubmittedOnce, db.Model):
     fiscal_year: Mapped[int] = mapped_column(SmallInteger)
     status: Mapped[str] = mapped_column(String(16), default="registered")
     head_name: Mapped[str] = mapped_column(String(120))
-    national_id: Mapped[str | None] = mapped_column(String(13))  # None once erased (PDPA)
-    phone: Mapped[str] = mapped_column(String(16), default="")
+    national_id = SealedField("national_id")  # 13 digits, encrypted (models/sealed.py); None once erased (PDPA)
+    phone = SealedField("phone")  # E.164 or "", encrypted
     house_no: Mapped[str] = mapped_column(String(20), default="")
     members: Mapped[int] = mapped_column(SmallInteger)
     main_occupation: Mapped[str] = mapped_column(String(100))

@@ -1,21 +1,22 @@
-from sqlalchemy import String
+from sqlalchemy import String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
 from .base import Timestamps
+from .sealed import SealedField, SealedNationalId
 
 
-class Person(Timestamps, db.Model):
+class Person(Timestamps, SealedNationalId, db.Model):
     """One human being across villages and years (a sage's rows of every year point here).
 
     Known by the national ID when one was given (checked like a household head's,
-    and stored as the household's is, so a later keyed hash replaces both the same
-    way); without one, each sage row has its own person. Never by phone: two people
-    may share one.
+    and sealed as the household's is, with the same keyed hash); without one, each
+    sage row has its own person. Never by phone: two people may share one.
     """
 
     __tablename__ = "persons"
+    __table_args__ = (UniqueConstraint("national_id_hash"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
-    national_id: Mapped[str | None] = mapped_column(String(13), unique=True)
+    national_id = SealedField("national_id", empty=None)  # encrypted (models/sealed.py)

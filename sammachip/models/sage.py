@@ -7,11 +7,12 @@ from ..extensions import db
 from .base import NamesItsOccupation, SubmittedOnce, Timestamps, Versioned, utcnow
 from .person import Person
 from .reference import Occupation, SageCriterion
+from .sealed import SealedField, SealedPhone
 
 SAGE_ROLES = ("lead", "assistant")
 
 
-class Sage(NamesItsOccupation, Timestamps, Versioned, SubmittedOnce, db.Model):
+class Sage(NamesItsOccupation, Timestamps, Versioned, SubmittedOnce, SealedPhone, db.Model):
     """A ปราชญ์ชุมชน candidate of one village in one fiscal year; `role` is
     set when selected onto the village's team of five trainers."""
 
@@ -27,7 +28,7 @@ class Sage(NamesItsOccupation, Timestamps, Versioned, SubmittedOnce, db.Model):
     # The person this candidate record is (domain/persons.py links rows by national ID).
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
-    phone: Mapped[str] = mapped_column(String(16), index=True)  # E.164
+    phone = SealedField("phone")  # E.164, encrypted (models/sealed.py)
     occupation_id: Mapped[int | None] = mapped_column(ForeignKey("occupations.id"))
     occupation_other: Mapped[str] = mapped_column(String(100), default="")
     years_in_occupation: Mapped[int] = mapped_column(SmallInteger)

@@ -3,6 +3,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .base import Timestamps, Versioned
+from .sealed import SealedField, SealedPhone
 
 TEAM_LEVELS = ("tambon", "district")
 
@@ -37,7 +38,7 @@ class SupportTeam(Timestamps, Versioned, db.Model):
         back_populates="team", order_by="SupportTeamMember.id", cascade="all, delete-orphan")
 
 
-class SupportTeamMember(Timestamps, Versioned, db.Model):
+class SupportTeamMember(Timestamps, Versioned, SealedPhone, db.Model):
     """A named member of a team, with the organisation they come from (labels.TEAM_ORGANISATIONS)."""
 
     __tablename__ = "support_team_members"
@@ -45,7 +46,7 @@ class SupportTeamMember(Timestamps, Versioned, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("support_teams.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120))
-    phone: Mapped[str] = mapped_column(String(16), default="")
+    phone = SealedField("phone")  # E.164 or "", encrypted (models/sealed.py)
     organisation: Mapped[str] = mapped_column(String(16))
     organisation_other: Mapped[str] = mapped_column(String(100), default="")
 
