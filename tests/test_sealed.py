@@ -77,7 +77,7 @@ def test_clearing_an_id_or_phone_clears_its_hash_too(village):
     stored = db.session.execute(select(Household.__table__)).one()
     assert (stored.national_id_enc, stored.national_id_hash, stored.national_id_last4) == (None, None, None)
     assert (stored.phone_enc, stored.phone_hash) == (None, None)
-    assert (household.national_id, household.phone) == ("", "")
+    assert (household.national_id, household.phone) == (None, "")  # an erased household has no ID
     person = Person(name="ไม่มีเลข", national_id=None)
     db.session.add(person)
     db.session.commit()

@@ -42,7 +42,7 @@ class Household(Timestamps, Versioned, SubmittedOnce, SealedNationalId, SealedPh
     fiscal_year: Mapped[int] = mapped_column(SmallInteger)
     status: Mapped[str] = mapped_column(String(16), default="registered")
     head_name: Mapped[str] = mapped_column(String(120))
-    national_id = SealedField("national_id")  # 13 digits, encrypted (models/sealed.py); None once erased (PDPA)
+    national_id = SealedField("national_id", empty=None)  # 13 digits, encrypted (models/sealed.py); None once erased
     phone = SealedField("phone")  # E.164 or "", encrypted
     house_no: Mapped[str] = mapped_column(String(20), default="")
     members: Mapped[int] = mapped_column(SmallInteger)
