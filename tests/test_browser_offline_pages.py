@@ -95,9 +95,9 @@ def test_another_user_on_the_same_phone_finds_nothing(open_phone, proxy):
     phone.context.clear_cookies()  # the session ended without a logout
     log_in(phone, "other")
     phone.goto("/visits")
-    assert phone.evaluate("navigator.serviceWorker.getRegistrations().then(r => r.length)") == 0
-    assert phone.evaluate("indexedDB.databases().then(d => d.map(x => x.name))") == []
-    assert phone.evaluate("caches.keys()") == []
+    # forgetting is asynchronous (unregister, delete the database and caches): wait for it to finish
+    phone.wait_for_function("""async () => (await navigator.serviceWorker.getRegistrations()).length === 0
+        && (await indexedDB.databases()).length === 0 && (await caches.keys()).length === 0""")
     assert phone.evaluate("localStorage.getItem('sammachip.offline.at')") is None
 
     download(phone, 7)  # the second officer's own pages, then a logout wipes them too
