@@ -40,6 +40,7 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "villages.district_options": "<option> fragment inside the village form (measured there)",
     "villages.subdistrict_options": "<option> fragment inside the village form (measured there)",
     "auth.set_language": "a redirect back",
+    "photos.image": "a JPEG (its thumbnail link is measured on the pages)", "photos.thumb": "a JPEG thumbnail",
 }
 ROLE_ORDER = ("officer", "district", "province", "admin")  # the demo users; the first who may read opens it
 MEASURE = """() => {
