@@ -49,3 +49,8 @@ _.done_on  # an old step mark's date, shown by the process page (marks are no lo
 # Trust: Flask-WTF's per-form settings class; a before_app_request hook.
 _.Meta
 _.set_up_second_factor_first
+# Photos: Flask reads the app's request class; a photo's size is for people looking at the
+# database; the back link's words are read by templates/photos/page.html.
+_.request_class
+_.size_bytes
+_.back_label

@@ -1,6 +1,5 @@
 """On a phone: pick a photo through the camera input, the phone shrinks it, the thumbnail shows;
 a visit's photo shows on the household's timeline and the village report."""
-import io
 from datetime import timedelta
 
 from PIL import Image
@@ -36,8 +35,8 @@ def test_a_photo_picked_on_the_phone_is_shrunk_sent_and_shown(phone, tmp_path):
     day_id, visit_id, household_id, village_id = day.id, visit.id, household.id, village.id
     photo = camera_photo(tmp_path)
     sent = []
-    phone.on("request", lambda r: sent.append(len(r.post_data_buffer or b"")) if r.method == "POST" and "/photos" in r.url
-             else None)
+    phone.on("request", lambda r: sent.append(len(r.post_data_buffer or b""))
+             if r.method == "POST" and "/photos" in r.url else None)
     log_in(phone, "officer")
 
     phone.goto(f"/training-days/{day_id}")

@@ -15,7 +15,7 @@ from sammachip.extensions import db
 from sammachip.models import Photo, PhotoBlob
 from sammachip.photos.storage import FolderStore, delete_photos_of_household, photo_store
 
-from .factories import make_followup, make_household, make_training, make_user, make_village
+from .factories import make_followup, make_household, make_training, make_user
 from .photo_util import GPS_IFD, camera_jpeg, image_bytes, stored_photo
 
 
@@ -128,7 +128,8 @@ def test_eight_mb_on_the_photo_route_alone(client, officer, day, village):
     assert 1024 * 1024 < len(big) < MAX_BYTES
     assert upload(client, f"/training-days/{day.id}/photos", big).status_code == 303
     # Any other route keeps the app's 1 MB limit.
-    response = client.post(f"/training-days/{day.id}/attendance/{household.id}", data={"present": "1", "x": "0" * len(big)})
+    response = client.post(f"/training-days/{day.id}/attendance/{household.id}",
+                           data={"present": "1", "x": "0" * len(big)})
     assert response.status_code == 413 and "ข้อมูลที่ส่งมายาวเกิน" in response.get_data(as_text=True)
 
 

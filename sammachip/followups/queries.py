@@ -56,8 +56,9 @@ def timeline(household: Household, today: date) -> list[dict]:
     entries += [{"date": f.visit_date or f.due_date, "kind": "followup", "followup": f} for f in followups]
     photos = photos_of_entries([d.id for d, _present in days], [f.id for f in followups])
     for e in entries:
-        key = {"training": lambda: ("day", e["day"].id), "followup": lambda: ("visit", e["followup"].id)}.get(e["kind"])
-        e["photos"] = photos.get(key(), []) if key else []
+        key = ("day", e["day"].id) if e["kind"] == "training" else \
+            ("visit", e["followup"].id) if e["kind"] == "followup" else None
+        e["photos"] = photos.get(key, [])
     return sorted(entries, key=lambda e: (e["date"], e["kind"] != "intake"))
 
 
@@ -66,8 +67,9 @@ def photos_of_entries(day_ids: list[int], followup_ids: list[int]) -> dict[tuple
     if not day_ids and not followup_ids:
         return {}
     found: dict[tuple, list[Photo]] = {}
-    for photo in db.session.scalars(select(Photo).where(
-            Photo.training_day_id.in_(day_ids) | Photo.followup_id.in_(followup_ids)).order_by(Photo.created_at, Photo.id)):
+    photos = db.session.scalars(select(Photo).where(
+        Photo.training_day_id.in_(day_ids) | Photo.followup_id.in_(followup_ids)).order_by(Photo.created_at, Photo.id))
+    for photo in photos:
         key = ("day", photo.training_day_id) if photo.training_day_id else ("visit", photo.followup_id)
         found.setdefault(key, []).append(photo)
     return found
