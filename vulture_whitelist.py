@@ -50,5 +50,9 @@ _.done_on  # an old step mark's date, shown by the process page (marks are no lo
 _.Meta
 _.set_up_second_factor_first
 # PDPA: the photo feature registers its eraser here; a form field read by the template.
-_.register_photo_eraser
 _.confirm
+# Photos: Flask reads the app's request class; a photo's size is for people looking at the
+# database; the back link's words are read by templates/photos/page.html.
+_.request_class
+_.size_bytes
+_.back_label

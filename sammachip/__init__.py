@@ -113,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     from .knowledge.views import bp as knowledge_bp
     from .main.views import bp as main_bp
     from .offline.views import bp as offline_bp
+    from .photos.views import bp as photos_bp
     from .privacy.views import bp as privacy_bp
     from .progress.views import bp as progress_bp
     from .sages.views import bp as sages_bp
@@ -125,7 +126,7 @@ def register_blueprints(app: Flask) -> None:
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
                followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp,
                groups_bp, audit_bp, offline_bp,
-               assignments_bp, privacy_bp):
+               assignments_bp, privacy_bp, photos_bp):
         app.register_blueprint(bp)
 
 

@@ -31,6 +31,13 @@ def engine_options(database_url: str) -> dict:
     return options
 
 
+def photo_storage(env: dict) -> str:
+    storage = env.get("PHOTO_STORAGE", "folder").strip().lower() or "folder"
+    if storage not in ("folder", "database"):
+        raise ConfigError(f"PHOTO_STORAGE must be 'folder' or 'database', not {storage!r}.")
+    return storage
+
+
 def load_config(instance_path: str, env: dict | None = None) -> dict:
     env = dict(os.environ if env is None else env)
     production = is_production(env)
@@ -82,6 +89,11 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         "RETENTION_DRAFT_DAYS": max(1, int(env.get("RETENTION_DRAFT_DAYS") or 30)),
         "RETENTION_YEARS": max(1, int(env.get("RETENTION_YEARS") or 5)),
         "MAX_CONTENT_LENGTH": 1024 * 1024,  # no form here needs more; a bigger body is refused
+        # The photo routes alone (hardening.accepts_photo): an 8 MB photo and its form around it.
+        "PHOTO_MAX_CONTENT_LENGTH": 8 * 1024 * 1024 + 64 * 1024,
+        # Photos kept in a folder (instance/photos, copied by `flask backup`), or in the
+        # database (table photo_blobs) when several app servers share it.
+        "PHOTO_STORAGE": photo_storage(env),
         # A field interview can take an hour; a CSRF token that expires
         # mid-interview would throw the officer's typing away.
         "WTF_CSRF_TIME_LIMIT": None,

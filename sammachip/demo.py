@@ -193,6 +193,7 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     from .demo_centres import seed_centres
     from .demo_groups import seed_groups
     from .demo_knowledge import seed_knowledge
+    from .demo_photos import seed_photos
     from .domain.clock import current_fiscal_year, today
     from .domain.targets import ensure_target
     from .models.base import utcnow
@@ -204,3 +205,4 @@ def seed_programme_villages(session: Session, villages: list[Village]) -> None:
     seed_centres(session, by_code, current_fiscal_year(), today())
     seed_groups(session, by_code, current_fiscal_year(), today())
     seed_plan(session, current_fiscal_year(), today())
+    seed_photos(session, by_code)

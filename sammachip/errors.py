@@ -11,15 +11,18 @@ from flask_wtf.csrf import CSRFError
 from .web import wants_fragment
 
 
+def page(code: int, title: str, message: str, **extra):
+    """An error page, or for an htmx fragment request the message in the page's flash area."""
+    if wants_fragment():
+        # A failed partial update must not drop a whole error page into a
+        # small box: show the message in the page's flash area instead.
+        # The officer's form stays as it is (static/app.js keeps it on every failure).
+        body = render_template("errors/_toast.html", message=message)
+        return body, code, {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML", **extra}
+    return render_template("errors/page.html", title=title, message=message), code
+
+
 def init_error_pages(app) -> None:
-    def page(code: int, title: str, message: str, **extra):
-        if wants_fragment():
-            # A failed partial update must not drop a whole error page into a
-            # small box: show the message in the page's flash area instead.
-            # The officer's form stays as it is (static/app.js keeps it on every failure).
-            body = render_template("errors/_toast.html", message=message)
-            return body, code, {"HX-Retarget": "#flash", "HX-Reswap": "innerHTML", **extra}
-        return render_template("errors/page.html", title=title, message=message), code
 
     @app.errorhandler(404)
     def not_found(_e):

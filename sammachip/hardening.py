@@ -13,7 +13,7 @@ it goes to the flash area, so the form and what was typed stay on screen.
 """
 from collections.abc import Iterator
 
-from flask import Flask, abort, request
+from flask import Flask, Request, abort, current_app, request
 from flask_babel import gettext as _
 
 from .once import is_token
@@ -22,7 +22,31 @@ TOKEN_NAMES = frozenset({"token", "submit_token"})
 
 
 def init_hardening(app: Flask) -> None:
+    app.request_class = SizedRequest
     app.before_request(refuse_malformed_input)
+
+
+def accepts_photo(view):
+    """A route that takes a photo: its body may be up to PHOTO_MAX_CONTENT_LENGTH (8 MB and the
+    form), every other route keeps MAX_CONTENT_LENGTH. Set before any hook reads the form."""
+    view.max_content_length = "PHOTO_MAX_CONTENT_LENGTH"
+    return view
+
+
+class SizedRequest(Request):
+    """The request body's limit is the route's own when it declares one (`accepts_photo`)."""
+
+    @property
+    def max_content_length(self) -> int | None:
+        if self._max_content_length is None and self.url_rule is not None:
+            own = getattr(current_app.view_functions.get(self.url_rule.endpoint), "max_content_length", None)
+            if own:
+                return current_app.config[own]
+        return super().max_content_length
+
+    @max_content_length.setter
+    def max_content_length(self, value: int | None) -> None:
+        self._max_content_length = value
 
 
 def refuse_malformed_input() -> None:

@@ -38,6 +38,7 @@ def app(tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": test_database_url(tmp_path_factory.mktemp("db")),
         "WTF_CSRF_ENABLED": False,
         "SQLITE_LOCK_OUTSIDE_REQUESTS": False,
+        "PHOTO_FOLDER": str(tmp_path_factory.mktemp("photos")),  # not the real instance/photos
     })
     app.test_client_class = IsolatedClient
     with app.app_context():

@@ -42,6 +42,7 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "auth.set_language": "a redirect back",
     "offline.worker": "the service worker's script", "offline.manifest": "the web app manifest (JSON)",
     "offline.pages": "JSON for static/offline.js",
+    "photos.image": "a JPEG (its thumbnail link is measured on the pages)", "photos.thumb": "a JPEG thumbnail",
 }
 # Pages that look different with URL parameters or to another role (the week plan's filters).
 EXTRA = {"officer": ["/visits?officer=mine"], "district": ["/visits", "/visits?officer=none"]}

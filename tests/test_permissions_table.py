@@ -21,6 +21,7 @@ from sammachip.models import (
 from sammachip.models.base import utcnow
 
 from .factories import make_followup, make_household, make_sage, make_training, make_user
+from .photo_util import stored_photo
 from .routes import REDIRECTS, ROLES, readme_table, url_of
 
 
@@ -64,7 +65,7 @@ def world(village):
             "day_no": 1, "step": 1, "district_code": "6013", "province_code": "60", "kind": "households",
             "fmt": "csv", "code": "en", "record_id": knowledge.id, "area_code": "601303",
             "member_id": team.members[0].id, "fund_id": fund.id, "centre_id": centre.id,
-            "group_id": group.id, "product_id": product.id}
+            "group_id": group.id, "product_id": product.id, "photo_id": stored_photo(day=day)}
     return args, {role: d.token for role, d in drafts.items()}
 
 

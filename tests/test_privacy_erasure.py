@@ -119,7 +119,8 @@ def test_two_erased_households_of_one_year_do_not_collide(client, village, three
     _a, b, c = three
     for h in (b, c):
         assert client.post(f"/households/{h.id}/erase", data={"confirm": "y"}).status_code == 303
-    assert db.session.scalar(select(func.count()).select_from(Household).where(Household.national_id_hash.is_(None))) == 2
+    erased = select(func.count()).select_from(Household).where(Household.national_id_hash.is_(None))
+    assert db.session.scalar(erased) == 2
 
 
 @pytest.mark.usefixtures("district_user")
@@ -177,3 +178,18 @@ def test_exports_and_reports_after_an_erasure(client, village, three):
     assert f"#{b.id}" in client.get(f"/exports/households.csv?district=6013&fy={FY}").data.decode("utf-8-sig")
     assert client.get(f"/villages/{village.id}/report?fy={FY}").status_code == 200
     assert client.get(f"/districts/6013?fy={FY}").status_code == 200
+
+
+@pytest.mark.usefixtures("district_user")
+def test_erasure_removes_the_households_visit_photos(client, three):
+    from sammachip.models import Photo
+
+    from .photo_util import stored_photo
+
+    a, b, _c = three
+    visit_of = lambda h: db.session.scalar(select(FollowUp).where(FollowUp.household_id == h.id))  # noqa: E731
+    gone = stored_photo(followup=visit_of(b), household=b)
+    kept = stored_photo(followup=visit_of(a), household=a)
+    db.session.commit()
+    assert client.post(f"/households/{b.id}/erase", data={"confirm": "y"}).status_code == 303
+    assert set(db.session.scalars(select(Photo.id))) == {kept} and gone != kept

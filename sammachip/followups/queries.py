@@ -6,7 +6,7 @@ from sqlalchemy import select
 from ..access import in_area_or_404
 from ..domain.thai_dates import as_bangkok
 from ..extensions import db
-from ..models import Attendance, FollowUp, Household, TrainingDay
+from ..models import Attendance, FollowUp, Household, Photo, TrainingDay
 
 
 def followup_or_404(followup_id: int) -> FollowUp:
@@ -25,7 +25,25 @@ def timeline(household: Household, today: date) -> list[dict]:
                 for d, present in days]
     followups = db.session.scalars(select(FollowUp).where(FollowUp.household_id == household.id)).all()
     entries += [{"date": f.visit_date or f.due_date, "kind": "followup", "followup": f} for f in followups]
+    photos = photos_of_entries([d.id for d, _present in days], [f.id for f in followups])
+    for e in entries:
+        key = ("day", e["day"].id) if e["kind"] == "training" else \
+            ("visit", e["followup"].id) if e["kind"] == "followup" else None
+        e["photos"] = photos.get(key, [])
     return sorted(entries, key=lambda e: (e["date"], e["kind"] != "intake"))
+
+
+def photos_of_entries(day_ids: list[int], followup_ids: list[int]) -> dict[tuple, list[Photo]]:
+    """The photos of these training days and visits, in one query, by ("day" | "visit", id)."""
+    if not day_ids and not followup_ids:
+        return {}
+    found: dict[tuple, list[Photo]] = {}
+    photos = db.session.scalars(select(Photo).where(
+        Photo.training_day_id.in_(day_ids) | Photo.followup_id.in_(followup_ids)).order_by(Photo.created_at, Photo.id))
+    for photo in photos:
+        key = ("day", photo.training_day_id) if photo.training_day_id else ("visit", photo.followup_id)
+        found.setdefault(key, []).append(photo)
+    return found
 
 
 def next_scheduled(followup: FollowUp) -> date | None:

@@ -7,6 +7,7 @@ from .health import Heartbeat
 from .household import HOUSEHOLD_STATUSES, Household, HouseholdChange, HouseholdDraft, PovertyLine
 from .knowledge import OWNER_KINDS, KnowledgeRecord
 from .person import Person
+from .photo import Photo, PhotoBlob
 from .privacy import NOTICE_KINDS, PrivacyNotice
 from .progress import VillageStepMark
 from .reference import Occupation, ProgrammeRules, SageCriterion
@@ -27,6 +28,8 @@ __all__ = [
     "LearningCentre",
     "PLACE_KINDS",
     "Person",
+    "Photo",
+    "PhotoBlob",
     "learning_centre_hosts",
     "learning_centre_occupations",
     "GroupMember",

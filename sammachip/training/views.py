@@ -14,6 +14,7 @@ from ..domain.schedule import days_present, sync_schedule
 from ..domain.team import team_of
 from ..extensions import db
 from ..models import Attendance, Household, TrainingDay, Village
+from ..photos.queries import day_subject
 from ..web import save_unless_stale, wants_fragment
 from ..years import picker_years, village_year
 from .forms import TrainingDayForm
@@ -111,7 +112,8 @@ def attendance(day_id: int):
     present = set(db.session.scalars(select(Attendance.household_id).where(Attendance.day_id == day.id)))
     return render_template("training/attendance.html", day=day, village=village, households=households,
                            present=present, days=days_present(db.session, village.id, day.fiscal_year),
-                           future=day.held_on > today(), programme=rules_for(day.fiscal_year))
+                           future=day.held_on > today(), programme=rules_for(day.fiscal_year),
+                           subject=day_subject(day))
 
 
 def registered_households(village_id: int, fiscal_year: int) -> list[Household]:

@@ -16,6 +16,7 @@ from ..forms_common import placeholder
 from ..households.queries import households_section
 from ..models import Village
 from ..once import create_once, new_token
+from ..photos.queries import report_photos
 from ..sages.queries import team_section
 from ..web import render, save_unless_stale
 from ..years import picker_years, village_year
@@ -89,8 +90,10 @@ def report(village_id: int):
     fy = village_year(village.id)
     cutoff = figures_day(fy)  # rules_for(fy).cutoff_on(today())
     data = report_of(village, fy, cutoff)
+    photos, photos_total = report_photos(village.id, fy, cutoff)
     return render_template("villages/report.html", village=village, fy=fy, as_of=cutoff, programme=rules_for(fy),
-                           funnel=dict(funnel(db.session, village.id, fy, cutoff, data["ind"])), **data)
+                           funnel=dict(funnel(db.session, village.id, fy, cutoff, data["ind"])), photos=photos,
+                           photos_total=photos_total, **data)
 
 
 @bp.route("/<int:village_id>/edit", methods=["GET", "POST"])
