@@ -56,3 +56,4 @@ _.confirm
 _.request_class
 _.size_bytes
 _.back_label
+_.erase_households_photos  # registered with domain/privacy.py's erasure by its decorator
