@@ -172,3 +172,16 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if item.fspath.basename.startswith("test_browser_"):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def facts_kept(request, clean_db):
+    """After every test, the per-village facts equal a recount from the records (domain/facts.py):
+    every write the test made, through any route, command or factory, kept them."""
+    yield
+    if request.node.get_closest_marker("facts_unkept"):
+        return
+    from .facts_util import facts_mismatches
+
+    db.session.remove()
+    assert facts_mismatches() == []
