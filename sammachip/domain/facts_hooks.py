@@ -2,8 +2,6 @@
 row or bulk statement touches (facts_keys.TABLES), and recounts them just before it commits,
 in the same transaction. Writes made on a bare connection note theirs with `facts_keys.touch`.
 """
-from datetime import date
-
 from sqlalchemy import event, inspect, select, tuple_
 from sqlalchemy.orm import Session
 
@@ -11,7 +9,6 @@ from ..models import FollowUp, Household, OccupationalGroup, ProgrammeRules, Sup
 from .facts import FACTS, known_pairs, recompute
 from .facts_keys import KEY, TABLES, connection_refs, refs_of, touch
 
-SCALARS = (int, str, date, float, type(None))
 
 
 def _loaded_row(state) -> dict:
@@ -20,42 +17,32 @@ def _loaded_row(state) -> dict:
             if attr.key in state.dict and attr.columns}
 
 
-def _object_refs(obj, deleted: bool) -> set:
+def _object_refs(obj) -> set:
+    """A new or changed object: its values as loaded, and its row as committed (read at commit)."""
     state = inspect(obj)
     table = state.mapper.local_table.name
     if table not in TABLES:
         return set()
     refs = refs_of(table, [_loaded_row(state)])
-    if not deleted and state.key is not None:
-        refs.add(("row", table, state.key[1]))  # its values as committed, read at commit
-        old = {attr.columns[0].name: state.attrs[attr.key].history.deleted[0]
-               for attr in state.mapper.column_attrs
-               if attr.columns and state.attrs[attr.key].history.deleted}
-        old = {k: v for k, v in old.items() if isinstance(v, SCALARS)}  # keys are plain values, never JSON
-        if old:
-            refs.add(("oldrow", table, state.key[1], tuple(sorted(old.items()))))
+    if state.key is not None:
+        refs.add(("row", table, state.key[1]))
     return refs
 
 
 def _before_flush(session: Session, _context, _instances) -> None:
-    # Deleted objects are read now, while their rows (and any value not yet loaded) are there.
-    for obj in session.deleted:
+    """Changed and deleted rows as they are before this flush (their old village-years)."""
+    keys: dict[str, list] = {}
+    for obj in [*session.dirty, *session.deleted]:
         state = inspect(obj)
-        if state.mapper.local_table.name in TABLES:
-            for attr in state.mapper.column_attrs:
-                getattr(obj, attr.key)
-            touch(session, _object_refs(obj, True))
+        if state.key is not None and state.mapper.local_table.name in TABLES:
+            keys.setdefault(state.mapper.local_table.name, []).append(state.key[1])
+    with session.no_autoflush:
+        for table, found in keys.items():
+            touch(session, refs_of(table, _rows(session, table, found)))
 
 
 def _after_flush(session: Session, _context) -> None:
-    refs = set()
-    for obj in session.new:
-        refs |= _object_refs(obj, False)
-    for obj in session.dirty:
-        refs |= _object_refs(obj, False)
-    for obj in session.deleted:
-        refs |= _object_refs(obj, True)
-    touch(session, refs)
+    touch(session, {ref for obj in [*session.new, *session.dirty] for ref in _object_refs(obj)})
 
 
 def _bulk(state):
@@ -72,6 +59,7 @@ def _bulk(state):
         rows = params if isinstance(params, list) else [params] if params else [state.statement.compile().params]
         touch(session, refs_of(name, rows))
         return None
+    table = FACTS.metadata.tables[name]  # the plain table: an ORM statement's would select objects
     query = select(table)
     if state.statement.whereclause is not None:
         query = query.where(state.statement.whereclause)
@@ -124,8 +112,6 @@ def resolve(session: Session, refs: set) -> set[tuple[int, int]]:
         rows_by_table.setdefault(table, []).append(key)
     for table, keys in rows_by_table.items():
         more |= refs_of(table, _rows(session, table, keys))
-    for table, key, old in kinds.pop("oldrow", set()):
-        more |= refs_of(table, [{**row, **dict(old)} for row in _rows(session, table, [key])])
     for ref in more:
         kinds.setdefault(ref[0], set()).add(ref[1:] if len(ref) > 2 else ref[1])
     pairs = set(kinds.get("pair", set()))
