@@ -178,6 +178,7 @@ def pytest_collection_modifyitems(items):
 def facts_kept(request, clean_db):
     """After every test, the per-village facts equal a recount from the records (domain/facts.py):
     every write the test made, through any route, command or factory, kept them."""
+    assert clean_db is None  # set up first, so its app context is still open when this one checks
     yield
     if request.node.get_closest_marker("facts_unkept"):
         return

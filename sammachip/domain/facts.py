@@ -37,7 +37,6 @@ from .programme import forget_cached, rules_for
 from .progress import VillageFacts, facts_for
 
 FACTS = VillageYearFacts.__table__
-COLUMNS = [c.name for c in FACTS.columns if c.name not in ("village_id", "fiscal_year")]
 CHUNK = 2000
 
 
@@ -73,18 +72,23 @@ def settled_dates(session: Session, village_ids: list[int], fiscal_year: int, cu
     """Village id → the latest date, on or before the cut-off, of a record its facts read (a superset:
     a later one only sends the village to be counted live a little longer)."""
     in_year = and_(Household.village_id.in_(village_ids), Household.fiscal_year == fiscal_year)
-    by_household = lambda model, day: (select(Household.village_id, day).join(model, model.household_id == Household.id)  # noqa: E731
-                                       .where(in_year, day <= cutoff))
+    def by_household(model, day):
+        return select(Household.village_id, day).join(model, model.household_id == Household.id).where(
+            in_year, day <= cutoff)
+
     home = aliased(Village)
     groups = (select(Village.id.label("vid"), OccupationalGroup.id.label("gid"), OccupationalGroup.founded_on)
               .join(home, or_(home.id == Village.id, home.subdistrict_code == Village.subdistrict_code))
               .join(OccupationalGroup, OccupationalGroup.village_id == home.id)
               .where(Village.id.in_(village_ids), or_(home.id == Village.id, OccupationalGroup.tambon_wide.is_(True)))
               .subquery())
-    by_group = lambda model, day: select(groups.c.vid, day).join(model, model.group_id == groups.c.gid).where(day <= cutoff)  # noqa: E731
+
+    def by_group(model, day):
+        return select(groups.c.vid, day).join(model, model.group_id == groups.c.gid).where(day <= cutoff)
+
     dated = union_all(
-        select(Sage.village_id, Sage.workshop_date).where(Sage.village_id.in_(village_ids),
-                                                          Sage.fiscal_year == fiscal_year, Sage.workshop_date <= cutoff),
+        select(Sage.village_id, Sage.workshop_date).where(
+            Sage.village_id.in_(village_ids), Sage.fiscal_year == fiscal_year, Sage.workshop_date <= cutoff),
         select(TrainingDay.village_id, TrainingDay.held_on).where(
             TrainingDay.village_id.in_(village_ids), TrainingDay.fiscal_year == fiscal_year,
             TrainingDay.held_on <= cutoff),
@@ -106,7 +110,8 @@ def settled_dates(session: Session, village_ids: list[int], fiscal_year: int, cu
     found = dict(session.execute(select(vid, func.max(day)).group_by(vid)).all())
     # A product counts from 1 January of its registration year (พ.ศ.).
     for village_id, year in session.execute(
-            select(groups.c.vid, func.max(OtopProduct.registered_year)).join(OtopProduct, OtopProduct.group_id == groups.c.gid)
+            select(groups.c.vid, func.max(OtopProduct.registered_year))
+            .join(OtopProduct, OtopProduct.group_id == groups.c.gid)
             .where(OtopProduct.registration_no != "", OtopProduct.registered_year <= to_be(cutoff.year))
             .group_by(groups.c.vid)):
         day = date(year - 543, 1, 1)

@@ -10,7 +10,6 @@ from .facts import FACTS, known_pairs, recompute
 from .facts_keys import KEY, TABLES, connection_refs, refs_of, touch
 
 
-
 def _loaded_row(state) -> dict:
     """The object's column values as loaded (nothing is read from the database here)."""
     return {attr.columns[0].name: state.dict[attr.key] for attr in state.mapper.column_attrs
