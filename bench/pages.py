@@ -2,8 +2,8 @@
 every entry on every data set ("sqlite", "pg", "pg-large")."""
 import random
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from stdnum.th import pin
 

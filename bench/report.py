@@ -2,8 +2,7 @@
 (UNDER for a floor). Budgets are targets: nothing here fails the run."""
 import os
 
-from .pages import (DASHBOARD_HTML_KB, FIRST_LOAD_KB, FLOOR_RATIO, FRAGMENT_KB, PAGES, REPEAT_KB,
-                    SQL_PER_REQUEST)
+from .pages import DASHBOARD_HTML_KB, FIRST_LOAD_KB, FLOOR_RATIO, FRAGMENT_KB, PAGES, REPEAT_KB, SQL_PER_REQUEST
 
 KB = 1024
 OFFICER = {p.name for p in PAGES if p.officer}

@@ -13,15 +13,14 @@ import platform
 import sys
 import time
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
 from . import seed
 from .measure import dispose, login, make_app, measure
-from .pages import (DASHBOARD_HTML_KB, FIRST_LOAD_KB, FLOOR_RATIO, FRAGMENT_KB, PAGES, REPEAT_KB,
-                    SQL_PER_REQUEST)
+from .pages import DASHBOARD_HTML_KB, FIRST_LOAD_KB, FLOOR_RATIO, FRAGMENT_KB, PAGES, REPEAT_KB, SQL_PER_REQUEST
 from .report import assets_text, bytes_table, judge, load_text, throughput_text, time_table
 from .sent import weigh
 from .throughput import gunicorn, throughput
@@ -145,7 +144,7 @@ def main() -> None:
     print("\n\n".join(throughput_text(t) for t in throughputs))
     elapsed = time.perf_counter() - started
     print(f"\n{load_text()} · {elapsed:.0f} s · budgets are targets, not tests · bench/out/latest.json")
-    report = {"when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    report = {"when": datetime.now(UTC).isoformat(timespec="seconds"),
               "mode": "quick" if args.quick else "full", "cpu_count": cores, "load_average": loads,
               "python": platform.python_version(), "platform": platform.platform(),
               "settings": asdict(mode), "elapsed_s": round(elapsed, 1),

@@ -43,6 +43,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from .crypto import init_keys
+    from .domain.facts_hooks import keep_facts
     from .domain.persons import keep_persons
     from .domain.targets import keep_targets
     from .i18n import select_locale
@@ -51,6 +52,7 @@ def register_extensions(app: Flask) -> None:
     init_keys(app)
     keep_targets()
     keep_persons()
+    keep_facts()
     db.init_app(app)
     with app.app_context():
         # (A test of a locked database shortens the wait; nothing else should.)

@@ -27,6 +27,15 @@ def init_commands(app: Flask) -> None:
             click.echo("REQUIRE_TOTP is off (development): two-factor login is optional; in production "
                        "it is on by default and required for admin and district users.")
 
+    @app.cli.command("rebuild-facts")
+    def rebuild_facts_command():
+        """Recount every village-year's facts from the records (after an upgrade, a restore or a bulk load)."""
+        from .domain.facts import rebuild
+
+        n = rebuild(db.session)
+        db.session.commit()
+        click.echo(f"Facts recounted: {n} village-years.")
+
     @app.cli.command("backup")
     @click.option("--to", "folder", default="", help="folder for the backup (default: instance/backups)")
     def backup_command(folder):

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Household, HouseholdDraft, Sage, TargetVillage, TrainingDay, Village, VillageStepMark
 from ..models.base import dialect_insert, utcnow
+from .facts_keys import touch_connection
 
 HOLDING = (Sage, Household, HouseholdDraft, TrainingDay, VillageStepMark)
 
@@ -21,6 +22,7 @@ def ensure_target(connection, pairs) -> None:
     if rows:
         connection.execute(dialect_insert(connection, TargetVillage.__table__)
                            .on_conflict_do_nothing(index_elements=["village_id", "fiscal_year"]), rows)
+        touch_connection(connection, [("pair", r["village_id"], r["fiscal_year"]) for r in rows])  # their facts
 
 
 def _after_flush(session: Session, _context) -> None:

@@ -1,12 +1,11 @@
 """Dashboard rows: every village's facts for a district, district sums for a province."""
-from sqlalchemy import select
-
 from ..domain.clock import figures_day
-from ..domain.indicators import Indicators, total
-from ..domain.progress import empty_facts, facts_for, status_of, steps_of
+from ..domain.facts_read import district_sums, new_sums, villages_with_facts
+from ..domain.indicators import total
+from ..domain.programme import rules_for
+from ..domain.progress import status_of, steps_of
 from ..domain.targets import targets_in
 from ..extensions import db
-from ..labels import VILLAGE_STATUSES, codes
 from ..models import Village
 
 SORTS = {
@@ -17,50 +16,28 @@ SORTS = {
 
 
 def district_rows(district_code: str, fy: int, subdistrict: str = "", status: str = "", sort: str = "code"):
-    """Every target village of the district in the year with its facts (a fixed number of
-    queries), the rows filtered and sorted as asked; counts and totals for the whole district."""
+    """Every target village of the district in the year with its facts (kept per village-year,
+    domain/facts_read.py), the rows filtered and sorted as asked; counts and totals for the whole
+    district summed in SQL."""
     where = (Village.district_code == district_code) & targets_in(fy)
-    villages = db.session.scalars(select(Village).where(where)).all()
-    facts = facts_for(db.session, where, fy, figures_day(fy))
+    as_of = figures_day(fy)
     rows = []
-    for v in villages:
-        f = facts.get(v.id) or empty_facts(fy)
+    for v, f in villages_with_facts(db.session, where, fy, as_of):
         steps = steps_of(f)
-        rows.append(
-            {"village": v, "facts": f, "steps": steps, "done": sum(s.done for s in steps), "status": status_of(f)}
-        )
-    counts = {key: sum(r["status"] == key for r in rows) for key in codes(VILLAGE_STATUSES)}
-    totals = total((r["facts"].ind for r in rows), fy)
+        rows.append({"village": v, "facts": f, "steps": steps, "done": sum(s.done for s in steps),
+                     "status": status_of(f)})
+    sums = district_sums(db.session, where, fy, as_of).get(district_code) or new_sums(rules_for(fy))
     rows = [
         r
         for r in rows
         if (not subdistrict or r["village"].subdistrict_code == subdistrict) and (not status or r["status"] == status)
     ]
-    return sorted(rows, key=SORTS.get(sort, SORTS["code"])), counts, totals
+    return sorted(rows, key=SORTS.get(sort, SORTS["code"])), sums["statuses"], sums["ind"]
 
 
 def province_rows(province_code: str, fy: int):
     """One row per district: target villages, complete teams, households, statuses and
-    indicators, adding up the villages' aggregates (already computed in SQL)."""
+    indicators, the villages' kept facts summed in SQL."""
     where = (Village.province_code == province_code) & targets_in(fy)
-    villages = db.session.execute(select(Village.id, Village.district_code).where(where)).all()
-    facts = facts_for(db.session, where, fy, figures_day(fy))
-    rows = {}
-    for vid, district_code in villages:
-        f = facts.get(vid) or empty_facts(fy)
-        row = rows.setdefault(
-            district_code,
-            {
-                "villages": 0,
-                "team": 0,
-                "registered": 0,
-                "ind": Indicators(rules=f.rules),
-                "statuses": dict.fromkeys(codes(VILLAGE_STATUSES), 0),
-            },
-        )
-        row["villages"] += 1
-        row["team"] += f.team_complete
-        row["registered"] += f.registered
-        row["ind"] += f.ind
-        row["statuses"][status_of(f)] += 1
+    rows = district_sums(db.session, where, fy, figures_day(fy))
     return sorted(rows.items()), total((r["ind"] for r in rows.values()), fy)
