@@ -12,7 +12,7 @@ from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .target import TargetVillage
 from .team import TEAM_LEVELS, SupportTeam, SupportTeamMember, followup_team_members
-from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
+from .training import Attendance, AttendanceTap, FollowUp, TrainingDay, training_day_trainers
 from .user import ROLES, LoginFailure, RecoveryCode, User, UserSession, UserSubdistrict
 from .village import Village
 
@@ -38,6 +38,7 @@ __all__ = [
     "OWNER_KINDS",
     "VillageStepMark",
     "Attendance",
+    "AttendanceTap",
     "FollowUp",
     "TrainingDay",
     "training_day_trainers",
