@@ -3,7 +3,7 @@ the consent and every step's answers, checked by the interview wizard's own
 `validate_all`, saved once under the phone's key (sammachip/batch.py)."""
 from datetime import datetime
 
-from flask import url_for
+from flask import abort, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import delete, select
@@ -19,6 +19,22 @@ from ..models import Household, HouseholdDraft
 from ..years import village_year
 from .interview import CONSENT_TITLE, bp, interview
 from .queries import household_from
+
+# The key a blank step is drawn with; the service worker puts the record's own key in its place.
+PLACEHOLDER = "00000000-0000-4000-8000-000000000000"
+
+
+@bp.get("/villages/<int:village_id>/households/new/<int:step>")
+@requires(can_edit)
+def blank_step(village_id: int, step: int):
+    """A blank interview step, downloaded for the field: offline, the service worker
+    answers the wizard's own /interviews/<key>/<step> with it (README "Offline")."""
+    village = village_or_404(village_id)
+    if step not in interview.STEPS:
+        abort(404)
+    draft = HouseholdDraft(token=PLACEHOLDER, village_id=village.id, officer_id=current_user.id,
+                           fiscal_year=village_year(village.id), data={})
+    return interview.render(draft, step, interview.form(draft, step))
 
 
 @bp.post("/villages/<int:village_id>/households/batch")
