@@ -252,7 +252,8 @@ document.addEventListener("htmx:beforeRequest", function (e) {
   var id = form.querySelector("[name=national_id]");
   if (id && id.value.trim() && !window.thaiIdOk(id.value)) bad.push({ name: id.name, el: id, text: document.body.dataset.msgIdDigit });
   if (!bad.length) return;
-  e.preventDefault();
+  e.preventDefault(); // not sent: its buttons work again
+  submitButtons(form).forEach(function (b) { b.disabled = false; });
   bad.forEach(function (b) { markError(b.el, b.text); });
 });
 

@@ -6,7 +6,8 @@
 // server's message until fixed or discarded. Nothing unsent is deleted without the
 // officer's confirmation.
 (function () {
-  var DB = "sammachip-offline", top = document.querySelector("header.top"), said = document.body.dataset;
+  var DB = "sammachip-offline", said = document.body.dataset;
+  function top() { return document.querySelector("header.top"); } // (a boosted page brings a new one)
   var URLS = { interview: function (r) { return "/villages/" + r.village + "/households/batch"; } };
   var VERSION = { interview: 2 };
 
@@ -31,7 +32,7 @@
     });
   }
   function all() { return inStore("records", "readonly", function (s) { return s.getAll(); }).then(function (r) { return r || []; }); }
-  function who() { return (top && top.dataset.user) || ""; }
+  function who() { return (top() && top().dataset.user) || ""; }
   function mine(records) { return records.filter(function (r) { return r.user === who() && r.state !== "typing"; }); }
   function unseal(box) {
     return inStore("keys", "readonly", function (s) { return s.get("pages"); }).then(function (key) {
@@ -63,6 +64,8 @@
         Object.keys(answer.problems || {}).forEach(function (step) {
           Object.keys(answer.problems[step]).forEach(function (f) { rec.problems[f] = answer.problems[step][f].join(" "); });
         });
+        var details = Object.keys(rec.problems).map(function (f) { return rec.problems[f]; });
+        if (details.length) rec.message += ": " + details.join(" ");
         return inStore("records", "readwrite", function (s) { s.put(rec); });
       });
     });
@@ -70,7 +73,7 @@
 
   var sending = null;
   function sendAll() {
-    if (!who()) return Promise.resolve();
+    if (!who()) return show(); // no live session: "เข้าสู่ระบบเพื่อส่ง 3 รายการ", and the queue waits
     sending = sending || all().then(function (records) {
       var waiting = mine(records).filter(function (r) { return r.state === "waiting"; });
       if (!waiting.length) return;
@@ -107,7 +110,7 @@
         box = document.createElement("details");
         box.id = "queue";
         box.className = "queue";
-        top.insertAdjacentElement("afterend", box);
+        top().insertAdjacentElement("afterend", box);
       }
       var summary = document.createElement("summary");
       summary.className = "queue-badge";
@@ -159,6 +162,8 @@
 
   window.sammachipQueue = { show: show, sendAll: sendAll, beforeLogout: beforeLogout, all: all };
   window.addEventListener("online", sendAll);
-  document.addEventListener("htmx:load", function (e) { if (e.detail.elt === document.body) show(); });
-  (navigator.onLine ? sendAll() : show());
+  function opened() { return navigator.onLine ? sendAll() : show(); }
+  // A boosted link or form (the login too) swaps the whole body: a new page, maybe a new session.
+  document.addEventListener("htmx:afterSettle", function (e) { if (e.detail.target === document.body) opened(); });
+  opened();
 })();

@@ -6,46 +6,11 @@ user on the same phone finds none of it."""
 import re
 from datetime import timedelta
 
-import pytest
-
 from sammachip.domain.clock import today
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, PHONE, log_in, shot
+from .browser import log_in, shot
 from .factories import make_followup, make_household, make_training, make_user, make_village
-from .tcp_proxy import TcpProxy
-
-
-@pytest.fixture
-def proxy(live_server):
-    p = TcpProxy("127.0.0.1", live_server.server.server_port)
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def open_phone(chromium, proxy, tmp_path):
-    """Open the same phone (a persistent browser profile) as often as the test likes."""
-    opened = []
-
-    def open_():
-        context = chromium.browser_type.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE,
-            base_url=f"http://127.0.0.1:{proxy.port}", locale="th-TH")
-        opened.append(context)
-        page = context.pages[0] if context.pages else context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_
-    for context in opened:
-        context.close()
-
-
-def download(page, pages: int):
-    page.goto("/visits")
-    page.click("text=ดาวน์โหลดสำหรับออฟไลน์")
-    page.wait_for_selector(f"text=/ดาวน์โหลดล่าสุด ณ \\d\\d:\\d\\d · {pages} หน้า/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+from .offline_util import download
 
 
 def test_downloaded_pages_open_with_the_server_cut_off(open_phone, proxy):
@@ -99,7 +64,7 @@ def test_another_user_on_the_same_phone_finds_nothing(open_phone, proxy):
     # (Forgetting is asynchronous: it first looks for records not yet sent, which it would keep.)
     phone.wait_for_function("navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
     phone.wait_for_function("indexedDB.databases().then(d => d.length === 0)")
-    assert phone.evaluate("caches.keys()") == []
+    phone.wait_for_function("caches.keys().then(k => k.length === 0)")
     assert phone.evaluate("localStorage.getItem('sammachip.offline.at')") is None
 
     download(phone, 11)  # the second officer's own pages, then a logout wipes them too
