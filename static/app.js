@@ -194,7 +194,9 @@ document.addEventListener("htmx:load", checkUser);
 document.addEventListener("submit", function (e) {
   var form = e.target;
   if (!form.matches("form[action='/logout']") || form.dataset.cleared) return;
+  if (!navigator.serviceWorker || !navigator.serviceWorker.controller) { forgetPhone(); return; } // nothing queued here
   e.preventDefault(); // records waiting: send or confirm first (queue.js); then the pages go
+  e.stopPropagation(); // (and not htmx's boosted post as well: one logout, by form.submit())
   function done() { forgetPhone().then(function () { form.dataset.cleared = "1"; form.submit(); }); }
   if (window.sammachipQueue) window.sammachipQueue.beforeLogout(form, done);
   else done();
