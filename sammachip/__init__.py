@@ -107,10 +107,10 @@ def register_blueprints(app: Flask) -> None:
     from .auth.views import bp as auth_bp
     from .centres.views import bp as centres_bp
     from .exports.views import bp as exports_bp
-    from .followups.views import bp as followups_bp
+    from .followups.batch import bp as followups_bp  # the followups blueprint, with its queue route
     from .funds.views import bp as funds_bp
     from .groups.products import bp as groups_bp  # the groups blueprint (views.py), with its product routes
-    from .households.interview import bp as interview_bp
+    from .households.batch import bp as interview_bp  # the interview blueprint, with its queue route
     from .households.views import bp as households_bp
     from .knowledge.views import bp as knowledge_bp
     from .main.views import bp as main_bp
@@ -121,7 +121,7 @@ def register_blueprints(app: Flask) -> None:
     from .sages.views import bp as sages_bp
     from .settings.views import bp as settings_bp
     from .teams.views import bp as teams_bp
-    from .training.views import bp as training_bp
+    from .training.batch import bp as training_bp  # the training blueprint, with its queue route
     from .users.views import bp as users_bp
     from .villages.views import bp as villages_bp
 

@@ -152,13 +152,33 @@ document.addEventListener("htmx:afterSettle", openTarget);
 // --- Offline (static/sw.js, static/offline.js, README "Offline") ----------------------
 // Pages kept on the phone belong to one officer: logging out, or another user
 // logging in on the same phone, removes them, the worker and typed drafts.
+// Records not yet sent (static/queue.js) are the exception: the pages go, the records
+// (and their key) stay, shown only to the officer who typed them.
 function forgetPhone() {
-  Object.keys(localStorage).forEach(function (k) { if (k.indexOf("sammachip.") === 0) localStorage.removeItem(k); });
-  if (window.indexedDB) indexedDB.deleteDatabase("sammachip-offline");
-  if (navigator.serviceWorker) navigator.serviceWorker.getRegistrations().then(function (rs) {
-    rs.forEach(function (r) { r.unregister(); });
+  // ("sammachip.user" stays until it is done: a page left meanwhile forgets on the next one.)
+  Object.keys(localStorage).forEach(function (k) {
+    if (k.indexOf("sammachip.") === 0 && k !== "sammachip.user") localStorage.removeItem(k);
   });
-  if (window.caches) caches.keys().then(function (ks) { ks.forEach(function (k) { caches.delete(k); }); });
+  if (!window.indexedDB) return Promise.resolve();
+  return new Promise(function (ok) {
+    var r = indexedDB.open("sammachip-offline");
+    r.onsuccess = function () {
+      var db = r.result, has = db.objectStoreNames.contains("records");
+      if (!has) { db.close(); return ok(0); }
+      var t = db.transaction(["records", "pages"], "readwrite"), count = t.objectStore("records").count();
+      t.objectStore("pages").clear();
+      t.oncomplete = function () { db.close(); ok(count.result); };
+      t.onerror = t.onabort = function () { db.close(); ok(1); };
+    };
+    r.onerror = function () { ok(0); };
+  }).then(function (unsent) {
+    if (unsent) return;
+    indexedDB.deleteDatabase("sammachip-offline");
+    if (navigator.serviceWorker) navigator.serviceWorker.getRegistrations().then(function (rs) {
+      rs.forEach(function (r) { r.unregister(); });
+    });
+    if (window.caches) caches.keys().then(function (ks) { ks.forEach(function (k) { caches.delete(k); }); });
+  });
 }
 function currentUser() {
   var top = document.querySelector("header.top");
@@ -166,13 +186,77 @@ function currentUser() {
 }
 function checkUser() {
   var who = currentUser(), was = localStorage.getItem("sammachip.user");
-  if (who && was && was !== who) forgetPhone();
-  if (who) localStorage.setItem("sammachip.user", who);
+  if (who && was && was !== who) forgetPhone().then(function () { localStorage.setItem("sammachip.user", who); });
+  else if (who) localStorage.setItem("sammachip.user", who);
 }
 checkUser();
 document.addEventListener("htmx:load", checkUser);
 document.addEventListener("submit", function (e) {
-  if (e.target.matches("form[action='/logout']")) forgetPhone();
+  var form = e.target;
+  if (!form.matches("form[action='/logout']") || form.dataset.cleared) return;
+  if (!navigator.serviceWorker || !navigator.serviceWorker.controller) { forgetPhone(); return; } // nothing queued here
+  e.preventDefault(); // records waiting: send or confirm first (queue.js); then the pages go
+  e.stopPropagation(); // (and not htmx's boosted post as well: one logout, by form.submit())
+  function done() { forgetPhone().then(function () { form.dataset.cleared = "1"; form.submit(); }); }
+  if (window.sammachipQueue) window.sammachipQueue.beforeLogout(form, done);
+  else done();
+}, true);
+
+// The queue: loaded after the page is usable, on a phone that took pages to the field.
+function loadQueue() {
+  if (window.sammachipQueue || !window.indexedDB || !navigator.serviceWorker || !navigator.serviceWorker.controller) return;
+  var s = document.createElement("script");
+  s.src = document.body.dataset.queueScript;
+  document.head.appendChild(s);
+}
+window.addEventListener("load", function () { setTimeout(loadQueue, 0); });
+
+// A record made without a signal (static/sw.js): its step page carries the answers kept
+// on the phone (and the server's messages when it was refused); the phone checks only
+// required fields and the ID's check digit before the next step.
+window.thaiIdOk = function (value) {
+  var d = String(value || "").replace(/[๐-๙]/g, function (c) { return String(c.charCodeAt(0) - 0x0E50); }).replace(/\D/g, "");
+  if (d.length !== 13) return false;
+  var sum = 0;
+  for (var i = 0; i < 12; i++) sum += Number(d[i]) * (13 - i);
+  return (11 - sum % 11) % 10 === Number(d[12]);
+};
+function offlineAnswers() {
+  var box = document.getElementById("offline-answers");
+  return box ? JSON.parse(box.textContent) : null;
+}
+function markError(el, text) {
+  var p = document.createElement("p");
+  p.className = "error offline-error";
+  p.textContent = text;
+  (el.closest(".field, fieldset") || el).appendChild(p);
+}
+function fillOffline() {
+  var kept = offlineAnswers(), form = document.querySelector("#wizard form[hx-post]");
+  if (!kept || !form) return;
+  fillForm(form, kept.answers);
+  Object.keys(kept.problems || {}).forEach(function (name) {
+    var el = form.querySelector("[name='" + name + "']");
+    if (el) markError(el, kept.problems[name]);
+  });
+  if (kept.message) say(kept.message);
+}
+document.addEventListener("DOMContentLoaded", fillOffline);
+document.addEventListener("htmx:beforeRequest", function (e) {
+  var form = e.detail.elt, trigger = e.detail.requestConfig && e.detail.requestConfig.triggeringEvent;
+  if (!offlineAnswers() || form.tagName !== "FORM" || (trigger && trigger.submitter && trigger.submitter.value === "back")) return;
+  form.querySelectorAll(".offline-error").forEach(function (p) { p.remove(); });
+  var bad = [];
+  form.querySelectorAll("[required]").forEach(function (el) {
+    var empty = el.type === "radio" ? !form.querySelector("[name='" + el.name + "']:checked") : !el.value.trim();
+    if (empty && !bad.some(function (b) { return b.name === el.name; })) bad.push({ name: el.name, el: el, text: document.body.dataset.msgRequired });
+  });
+  var id = form.querySelector("[name=national_id]");
+  if (id && id.value.trim() && !window.thaiIdOk(id.value)) bad.push({ name: id.name, el: id, text: document.body.dataset.msgIdDigit });
+  if (!bad.length) return;
+  e.preventDefault(); // not sent: its buttons work again
+  submitButtons(form).forEach(function (b) { b.disabled = false; });
+  bad.forEach(function (b) { markError(b.el, b.text); });
 });
 
 window.offlineSaid = function (box, r) {
@@ -231,17 +315,20 @@ function restoreTyped(root) {
   stepForms(root).forEach(function (form) {
     var key = typedKey(form), kept = key && JSON.parse(localStorage.getItem(key) || "null");
     if (!kept || kept.version !== formVersion(form)) return;
-    Object.keys(kept.fields).forEach(function (name) {
-      var values = kept.fields[name];
-      form.querySelectorAll("[name='" + name + "']").forEach(function (el) {
-        if (el.type === "radio" || el.type === "checkbox") el.checked = values.indexOf(el.value) >= 0;
-        else if (el.type === "select-multiple") Array.prototype.forEach.call(el.options, function (o) { o.selected = values.indexOf(o.value) >= 0; });
-        else el.value = values[0] || "";
-      });
-    });
-    var any = form.querySelector("input, select, textarea");
-    if (any) any.dispatchEvent(new Event("change", { bubbles: true })); // skip logic follows the answers
+    fillForm(form, kept.fields);
   });
+}
+function fillForm(form, fields) {
+  Object.keys(fields).forEach(function (name) {
+    var values = [].concat(fields[name]);
+    form.querySelectorAll("[name='" + name + "']").forEach(function (el) {
+      if (el.type === "radio" || el.type === "checkbox") el.checked = values.indexOf(el.value) >= 0;
+      else if (el.type === "select-multiple") Array.prototype.forEach.call(el.options, function (o) { o.selected = values.indexOf(o.value) >= 0; });
+      else el.value = values[0] || "";
+    });
+  });
+  var any = form.querySelector("input, select, textarea");
+  if (any) any.dispatchEvent(new Event("change", { bubbles: true })); // skip logic follows the answers
 }
 document.addEventListener("DOMContentLoaded", function () { restoreTyped(document); });
 document.addEventListener("htmx:load", function (e) { if (e.detail.elt !== document.body) restoreTyped(e.detail.elt); });

@@ -31,10 +31,13 @@ self.addEventListener("activate", function (e) {
 // --- IndexedDB: one key, the pages -------------------------------------------------
 function openDb() {
   return new Promise(function (ok, fail) {
-    var r = indexedDB.open(DB, 1);
-    r.onupgradeneeded = function () {
-      r.result.createObjectStore("keys");
-      r.result.createObjectStore("pages", { keyPath: "url" });
+    var r = indexedDB.open(DB, 2);
+    r.onupgradeneeded = function (e) {
+      if (e.oldVersion < 1) {
+        r.result.createObjectStore("keys");
+        r.result.createObjectStore("pages", { keyPath: "url" });
+      }
+      if (e.oldVersion < 2) r.result.createObjectStore("records", { keyPath: "key" }); // the send queue
     };
     r.onsuccess = function () { ok(r.result); };
     r.onerror = function () { fail(r.error); };
@@ -84,9 +87,11 @@ function download(list) {
     }, Promise.resolve());
   }).then(function () {
     if (!kept.length) return { count: 0, bytes: 0, at: at, capped: capped };
-    return inStore("pages", "readwrite", function (s) {
+    return inStore("keys", "readwrite", function (s) { return s.put(list.user, "user"); }).then(function () {
+      return inStore("pages", "readwrite", function (s) {
       s.clear(); // the day's pages replace yesterday's, in one transaction
       kept.forEach(function (p) { s.put(p); });
+      });
     }).then(function () { return { count: kept.length, bytes: bytes, at: at, capped: capped }; });
   });
 }
@@ -129,7 +134,9 @@ function fromPhone(url) {
 
 self.addEventListener("fetch", function (e) {
   var req = e.request, url = new URL(req.url);
-  if (req.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.origin !== self.location.origin) return;
+  if (recording(e, req, url)) return;
+  if (req.method !== "GET") return;
   if (url.pathname.indexOf("/static/") === 0) {
     e.respondWith(caches.match(req).then(function (hit) { return hit || fetch(req); }));
     return;
@@ -139,3 +146,96 @@ self.addEventListener("fetch", function (e) {
   if (req.mode !== "navigate" && req.headers.get("HX-Boosted") !== "true") return;
   e.respondWith(fetch(req).catch(function () { return fromPhone(url); }));
 });
+
+// --- Recording without a signal (README "Offline") --------------------------------------
+// The interview's own URLs: the consent posted with no network starts a record on the
+// phone under a fresh key (crypto.randomUUID()); each step posted to /interviews/<key>/<n>
+// of a record on the phone is kept there (encrypted like the pages) and answered with
+// the next step's downloaded blank page, its placeholder key replaced and the answers
+// put in for app.js to fill in. After the last step the record waits in the queue
+// (static/queue.js sends it). A server draft's steps go to the network as before.
+var PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
+var LAST_STEP = 5;
+var NOT_ANSWERS = ["csrf_token", "go", "then", "version", "token"];
+
+function seal(obj) {
+  return pageKey().then(function (key) {
+    var iv = crypto.getRandomValues(new Uint8Array(12));
+    return crypto.subtle.encrypt({ name: "AES-GCM", iv: iv }, key, new TextEncoder().encode(JSON.stringify(obj)))
+      .then(function (data) { return { iv: iv, data: data }; });
+  });
+}
+function unseal(box) {
+  return pageKey().then(function (key) { return crypto.subtle.decrypt({ name: "AES-GCM", iv: box.iv }, key, box.data); })
+    .then(function (plain) { return JSON.parse(new TextDecoder().decode(plain)); });
+}
+function getRecord(key) { return inStore("records", "readonly", function (s) { return s.get(key); }); }
+function putRecord(rec, secret) {
+  return seal(secret).then(function (box) {
+    rec.secret = box;
+    return inStore("records", "readwrite", function (s) { s.put(rec); });
+  });
+}
+function goTo(path) { return new Response("", { status: 200, headers: { "HX-Redirect": path, "Content-Type": "text/plain" } }); }
+function answersOf(form) {
+  var answers = {};
+  form.forEach(function (value, name) {
+    if (NOT_ANSWERS.indexOf(name) >= 0 || typeof value !== "string") return;
+    if (name in answers) answers[name] = [].concat(answers[name], value);
+    else answers[name] = value;
+  });
+  return answers;
+}
+
+function startRecord(req, villageId) {
+  return req.formData().then(function (form) {
+    if (form.get("consent") !== "yes") return goTo("/villages/" + villageId);
+    return inStore("keys", "readonly", function (s) { return s.get("user"); }).then(function (user) {
+      var rec = { key: crypto.randomUUID(), user: String(user), kind: "interview", village: villageId,
+                  state: "typing", at: Date.now(), message: "" };
+      return putRecord(rec, { consent: "yes", consented_at: new Date().toISOString(), answers: {} })
+        .then(function () { return goTo("/interviews/" + rec.key + "/2"); });
+    });
+  });
+}
+
+function keepStep(req, rec, step) {
+  return Promise.all([req.formData(), unseal(rec.secret)]).then(function (both) {
+    var form = both[0], secret = both[1], typed = answersOf(form);
+    Object.keys(typed).forEach(function (k) { secret.answers[k] = typed[k]; });
+    var next = form.get("go") === "back" ? Math.max(2, step - 1) : step + 1;
+    if (next > LAST_STEP) { rec.state = "waiting"; rec.message = ""; rec.problems = {}; }
+    return putRecord(rec, secret).then(function () {
+      return goTo(next > LAST_STEP ? "/villages/" + rec.village : "/interviews/" + rec.key + "/" + next);
+    });
+  });
+}
+
+function recordPage(rec, step) {
+  var blank = new URL("/villages/" + rec.village + "/households/new/" + step, self.location.origin);
+  return Promise.all([fromPhone(blank), unseal(rec.secret)]).then(function (both) {
+    return both[0].text().then(function (html) {
+      var data = JSON.stringify({ answers: both[1].answers, problems: rec.problems || {}, message: rec.message || "" })
+        .replace(/</g, "\\u003c");
+      html = html.split(PLACEHOLDER).join(rec.key).replace("</body>",
+        '<script type="application/json" id="offline-answers">' + data + "</script></body>");
+      return new Response(html, { headers: both[0].headers });
+    });
+  });
+}
+
+function recording(e, req, url) {
+  var consent = /^\/villages\/(\d+)\/households\/new$/.exec(url.pathname);
+  var step = /^\/interviews\/([0-9a-f-]{36})\/(\d+)$/.exec(url.pathname);
+  if (req.method === "POST" && consent) {
+    var copy = req.clone();
+    e.respondWith(fetch(req).catch(function () { return startRecord(copy, consent[1]); }));
+    return true;
+  }
+  if (!step || (req.method !== "POST" && req.mode !== "navigate" && req.headers.get("HX-Boosted") !== "true")) return false;
+  e.respondWith(getRecord(step[1]).catch(function () { return null; }).then(function (rec) {
+    if (!rec) return fetch(req); // a server draft: the network, as without a worker
+    return req.method === "POST" ? keepStep(req, rec, Number(step[2])) : recordPage(rec, Number(step[2]));
+  }));
+  return true;
+}

@@ -190,3 +190,35 @@ def facts_kept(request, clean_db):
 
     db.session.remove()
     assert facts_mismatches() == []
+
+
+# --- The phone of the offline browser tests (README "Offline") ---------------------------
+# A persistent Chromium profile behind a TCP proxy that a test closes to cut the server for real.
+@pytest.fixture
+def proxy(live_server):
+    from .tcp_proxy import TcpProxy
+
+    p = TcpProxy("127.0.0.1", live_server.server.server_port)
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def open_phone(chromium, proxy, tmp_path):
+    from .browser import CHROMIUM, CHROMIUM_ARGS, PHONE
+
+    """Open the same phone (a persistent browser profile) as often as the test likes."""
+    opened = []
+
+    def open_():
+        context = chromium.browser_type.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE,
+            base_url=f"http://127.0.0.1:{proxy.port}", locale="th-TH")
+        opened.append(context)
+        page = context.pages[0] if context.pages else context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield open_
+    for context in opened:
+        context.close()

@@ -6,7 +6,8 @@ ROLES = ("admin", "province", "district", "officer")
 README = Path(__file__).resolve().parent.parent / "README.md"
 # Routes whose allowed answer is a redirect (they lead somewhere else).
 REDIRECTS = {"main.home", "auth.logout", "auth.set_language", "auth.new_recovery_codes"}
-STEPS = {"interview.step": {"step": 2}}  # step 1 is the consent, before there is a draft
+# Interview step 1 is the consent, before there is a draft.
+STEPS = {"interview.step": {"step": 2}, "interview.blank_step": {"step": 2}}
 QUERY = {"exports.index": "?district=6013", "exports.download": "?district=6013",
          "villages.subdistrict_options": "?district_code=6013"}
 

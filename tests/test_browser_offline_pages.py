@@ -6,46 +6,11 @@ user on the same phone finds none of it."""
 import re
 from datetime import timedelta
 
-import pytest
-
 from sammachip.domain.clock import today
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, PHONE, log_in, shot
+from .browser import log_in, shot
 from .factories import make_followup, make_household, make_training, make_user, make_village
-from .tcp_proxy import TcpProxy
-
-
-@pytest.fixture
-def proxy(live_server):
-    p = TcpProxy("127.0.0.1", live_server.server.server_port)
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def open_phone(chromium, proxy, tmp_path):
-    """Open the same phone (a persistent browser profile) as often as the test likes."""
-    opened = []
-
-    def open_():
-        context = chromium.browser_type.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport=PHONE,
-            base_url=f"http://127.0.0.1:{proxy.port}", locale="th-TH")
-        opened.append(context)
-        page = context.pages[0] if context.pages else context.new_page()
-        page.set_default_timeout(15_000)
-        return page
-
-    yield open_
-    for context in opened:
-        context.close()
-
-
-def download(page, pages: int):
-    page.goto("/visits")
-    page.click("text=ดาวน์โหลดสำหรับออฟไลน์")
-    page.wait_for_selector(f"text=/ดาวน์โหลดล่าสุด ณ \\d\\d:\\d\\d · {pages} หน้า/")
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+from .offline_util import download
 
 
 def test_downloaded_pages_open_with_the_server_cut_off(open_phone, proxy):
@@ -55,7 +20,8 @@ def test_downloaded_pages_open_with_the_server_cut_off(open_phone, proxy):
     make_followup(make_household(village, "นางมาลี ศรีสุข"), today(), status="due", due_date=today())
     phone = open_phone()
     log_in(phone, "officer")
-    download(phone, 8)  # /, visits, villages, the village, the interview, training, its day, the visit
+    # /, visits, villages, the village, the interview and its 4 blank steps, training, its day, the visit
+    download(phone, 12)
 
     proxy.down()
     forwarded = proxy.forwarded
@@ -91,16 +57,17 @@ def test_another_user_on_the_same_phone_finds_nothing(open_phone, proxy):
     make_followup(make_household(village, "นางมาลี ศรีสุข"), today(), status="due", due_date=today())
     phone = open_phone()
     log_in(phone, "officer")
-    download(phone, 7)
+    download(phone, 11)
     phone.context.clear_cookies()  # the session ended without a logout
     log_in(phone, "other")
     phone.goto("/visits")
-    # forgetting is asynchronous (unregister, delete the database and caches): wait for it to finish
-    phone.wait_for_function("""async () => (await navigator.serviceWorker.getRegistrations()).length === 0
-        && (await indexedDB.databases()).length === 0 && (await caches.keys()).length === 0""")
+    # (Forgetting is asynchronous: it first looks for records not yet sent, which it would keep.)
+    phone.wait_for_function("navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
+    phone.wait_for_function("indexedDB.databases().then(d => d.length === 0)")
+    phone.wait_for_function("caches.keys().then(k => k.length === 0)")
     assert phone.evaluate("localStorage.getItem('sammachip.offline.at')") is None
 
-    download(phone, 7)  # the second officer's own pages, then a logout wipes them too
+    download(phone, 11)  # the second officer's own pages, then a logout wipes them too
     phone.click("summary:has-text('เมนู')")
     phone.click("text=ออกจากระบบ")
     phone.wait_for_url(re.compile("/login"))

@@ -15,7 +15,7 @@ from .reference import Occupation, ProgrammeRules, SageCriterion
 from .sage import SAGE_ROLES, Sage, SageAnswer, SageCertificate, SageRoleChange
 from .target import TargetVillage
 from .team import TEAM_LEVELS, SupportTeam, SupportTeamMember, followup_team_members
-from .training import Attendance, FollowUp, TrainingDay, training_day_trainers
+from .training import Attendance, AttendanceTap, FollowUp, TrainingDay, training_day_trainers
 from .user import ROLES, LoginFailure, RecoveryCode, User, UserSession, UserSubdistrict
 from .village import Village
 
@@ -46,6 +46,7 @@ __all__ = [
     "NOTICE_KINDS",
     "PrivacyNotice",
     "Attendance",
+    "AttendanceTap",
     "FollowUp",
     "TrainingDay",
     "training_day_trainers",

@@ -67,6 +67,23 @@ class Attendance(db.Model):
     marked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class AttendanceTap(db.Model):
+    """Each attendance tap, online or sent from the phone's queue, with the moment it
+    was tapped: the latest tap wins, whenever it arrives. A tap from the queue keeps
+    the phone's key (`submit_token`), so sending it again changes nothing."""
+
+    __tablename__ = "attendance_taps"
+    __table_args__ = (Index("ix_attendance_taps_day_household", "day_id", "household_id", "tapped_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submit_token: Mapped[str | None] = mapped_column(String(36), unique=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("training_days.id", ondelete="CASCADE"))
+    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    present: Mapped[bool]
+    tapped_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
 SCHEDULED = text("kind = 'scheduled'")
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from ..domain.areas import village_filter
 from ..domain.assignment import weeks
 from ..domain.clock import today
+from ..domain.permissions import can_edit
 from ..extensions import db
 from ..followups.plan import week_plan
 from ..models import TrainingDay, Village
@@ -39,6 +40,8 @@ def pages_for(user) -> list[str]:
     for v in villages:
         urls += [url_for("villages.show", village_id=v.id), url_for("interview.consent", village_id=v.id),
                  url_for("training.index", village_id=v.id)]
+        if can_edit(user):  # the interview's blank steps, for recording without a signal
+            urls += [url_for("interview.blank_step", village_id=v.id, step=n) for n in range(2, 6)]
     urls += [url_for("training.attendance", day_id=d) for d in training_days(list(ids))] if ids else []
     for _section, villages in week_plan(user, weeks(today()), None):  # today, overdue, this week and next
         for village, rows in villages:

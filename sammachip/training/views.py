@@ -1,4 +1,6 @@
 """The village training: its days, and one-tap attendance that keeps the follow-up schedule in step."""
+from datetime import datetime
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -6,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..access import in_area_or_404, requires, village_or_404
+from ..clock import utcnow
 from ..domain.centres import village_centres
 from ..domain.clock import today
 from ..domain.permissions import can_edit, can_read
@@ -13,7 +16,7 @@ from ..domain.programme import rules_for
 from ..domain.schedule import days_present, sync_schedule
 from ..domain.team import team_of
 from ..extensions import db
-from ..models import Attendance, Household, TrainingDay, Village
+from ..models import Attendance, AttendanceTap, Household, TrainingDay, Village
 from ..photos.queries import day_subject
 from ..web import save_unless_stale, wants_fragment
 from ..years import picker_years, village_year
@@ -137,14 +140,9 @@ def sign_in(day_id: int):
 def mark(day_id: int, household_id: int):
     """Set one household present or absent: the state tapped, not a flip, so a
     double tap or a retried request lands in the same state."""
-    day = in_area_or_404(TrainingDay, day_id)
-    household = db.session.get(Household, household_id)
-    if household is None or household.village_id != day.village_id or household.fiscal_year != day.fiscal_year:
-        abort(404)
-    if day.held_on > today():
-        abort(409, description=_("ยังไม่ถึงวันอบรม เช็คชื่อได้เมื่อถึงวัน"))
-    if household.status != "registered":
-        abort(409, description=_("ครัวเรือนในรายชื่อสำรองยังไม่ได้เข้าอบรม"))
+    day, household = day_and_household(day_id, household_id)
+    if problem := tap_problem(day, household):
+        abort(409, description=problem)
     if not set_attendance(day, household, request.form.get("present") == "1", current_user.id):
         return mark(day_id, household_id)  # the same tap arrived twice at once: already present
     present = sync_schedule(db.session, day.village_id, day.fiscal_year, household_ids=[household.id])
@@ -161,13 +159,36 @@ def mark(day_id: int, household_id: int):
     return html
 
 
-def set_attendance(day: TrainingDay, household: Household, want: bool, user_id: int) -> bool:
-    """Add or remove the attendance row; False when a twin request inserted it first."""
+def day_and_household(day_id: int, household_id: int) -> tuple[TrainingDay, Household]:
+    """The day (in the user's area) and one of its year's households, else 404."""
+    day = in_area_or_404(TrainingDay, day_id)
+    household = db.session.get(Household, household_id)
+    if household is None or household.village_id != day.village_id or household.fiscal_year != day.fiscal_year:
+        abort(404)
+    return day, household
+
+
+def tap_problem(day: TrainingDay, household: Household) -> str | None:
+    if day.held_on > today():
+        return _("ยังไม่ถึงวันอบรม เช็คชื่อได้เมื่อถึงวัน")
+    if household.status != "registered":
+        return _("ครัวเรือนในรายชื่อสำรองยังไม่ได้เข้าอบรม")
+    return None
+
+
+def set_attendance(day: TrainingDay, household: Household, want: bool, user_id: int,
+                   at: datetime | None = None, key: str | None = None) -> bool:
+    """Add or remove the attendance row, and log the tap (`at`: when it was tapped, now
+    unless it comes from the phone's queue with its `key`); False when a twin request
+    inserted it first."""
+    at = at or utcnow()
     row = db.session.get(Attendance, (day.id, household.id))
     if want and row is None:
-        db.session.add(Attendance(day_id=day.id, household_id=household.id, marked_by_id=user_id))
+        db.session.add(Attendance(day_id=day.id, household_id=household.id, marked_by_id=user_id, marked_at=at))
     elif not want and row is not None:
         db.session.delete(row)
+    db.session.add(AttendanceTap(submit_token=key, day_id=day.id, household_id=household.id, present=want,
+                                 tapped_at=at, user_id=user_id))
     try:
         db.session.flush()
         return True

@@ -1,0 +1,169 @@
+// The send queue (README "Offline"), loaded by app.js after the page is usable, only on
+// a phone that downloaded pages (a service worker in control) or records: records made
+// without a signal (static/sw.js) wait in IndexedDB, encrypted; each is sent whole, with
+// its key, in a live session of the officer who typed it, when the app opens, when the
+// browser says it is online, and on "ส่งเลย". A refused one stays as "ต้องแก้ไข" with the
+// server's message until fixed or discarded. Nothing unsent is deleted without the
+// officer's confirmation.
+(function () {
+  var DB = "sammachip-offline", said = document.body.dataset;
+  function top() { return document.querySelector("header.top"); } // (a boosted page brings a new one)
+  var URLS = { interview: function (r) { return "/villages/" + r.village + "/households/batch"; } };
+  var VERSION = { interview: 2 };
+
+  function openDb() {
+    return new Promise(function (ok, fail) {
+      var r = indexedDB.open(DB, 2);
+      r.onupgradeneeded = function (e) {
+        if (e.oldVersion < 1) { r.result.createObjectStore("keys"); r.result.createObjectStore("pages", { keyPath: "url" }); }
+        if (e.oldVersion < 2) r.result.createObjectStore("records", { keyPath: "key" });
+      };
+      r.onsuccess = function () { ok(r.result); };
+      r.onerror = function () { fail(r.error); };
+    });
+  }
+  function inStore(store, mode, work) {
+    return openDb().then(function (db) {
+      return new Promise(function (ok, fail) {
+        var t = db.transaction(store, mode), req = work(t.objectStore(store));
+        t.oncomplete = function () { db.close(); ok(req && req.result); };
+        t.onerror = t.onabort = function () { db.close(); fail(t.error); };
+      });
+    });
+  }
+  function all() { return inStore("records", "readonly", function (s) { return s.getAll(); }).then(function (r) { return r || []; }); }
+  function who() { return (top() && top().dataset.user) || ""; }
+  function mine(records) { return records.filter(function (r) { return r.user === who() && r.state !== "typing"; }); }
+  function unseal(box) {
+    return inStore("keys", "readonly", function (s) { return s.get("pages"); }).then(function (key) {
+      return crypto.subtle.decrypt({ name: "AES-GCM", iv: box.iv }, key, box.data);
+    }).then(function (plain) { return JSON.parse(new TextDecoder().decode(plain)); });
+  }
+  function token() {
+    return fetch("/csrf-token", { credentials: "same-origin", cache: "no-store" }).then(function (r) { return r.json(); })
+      .then(function (d) { return d.token; });
+  }
+
+  // One record: 2xx saved (forgotten on the phone); a Thai refusal kept with its message;
+  // anything else (no network, a server failure, the session gone) waits for the next send.
+  function sendOne(rec, csrf) {
+    return unseal(rec.secret).then(function (secret) {
+      var body = { key: rec.key, form_version: VERSION[rec.kind], consent: secret.consent,
+                   consented_at: secret.consented_at, answers: secret.answers };
+      return fetch(URLS[rec.kind](rec), { method: "POST", credentials: "same-origin", cache: "no-store",
+        headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "HX-Request": "true" },
+        body: JSON.stringify(body) });
+    }).then(function (r) {
+      if (r.ok) return inStore("records", "readwrite", function (s) { s.delete(rec.key); });
+      if (r.headers.get("X-Login-Required")) throw new Error("login");
+      if ([400, 404, 409, 422].indexOf(r.status) < 0 || r.headers.get("X-CSRF-Expired")) return;
+      return r.json().catch(function () { return { message: said.msgFailed, problems: {} }; }).then(function (answer) {
+        rec.state = "refused";
+        rec.message = answer.message || said.msgFailed;
+        rec.problems = {};
+        Object.keys(answer.problems || {}).forEach(function (step) {
+          Object.keys(answer.problems[step]).forEach(function (f) { rec.problems[f] = answer.problems[step][f].join(" "); });
+        });
+        var details = Object.keys(rec.problems).map(function (f) { return rec.problems[f]; });
+        if (details.length) rec.message += ": " + details.join(" ");
+        return inStore("records", "readwrite", function (s) { s.put(rec); });
+      });
+    });
+  }
+
+  var sending = null;
+  function sendAll() {
+    if (!who()) return show(); // no live session: "เข้าสู่ระบบเพื่อส่ง 3 รายการ", and the queue waits
+    sending = sending || all().then(function (records) {
+      var waiting = mine(records).filter(function (r) { return r.state === "waiting"; });
+      if (!waiting.length) return;
+      return token().then(function (csrf) {
+        return waiting.reduce(function (chain, rec) {
+          return chain.then(function () { return sendOne(rec, csrf); });
+        }, Promise.resolve());
+      });
+    }).catch(function () {}).then(function () { sending = null; return show(); });
+    return sending;
+  }
+
+  function button(text, act) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = text;
+    b.addEventListener("click", act);
+    return b;
+  }
+  function line(text, cls) {
+    var p = document.createElement("p");
+    p.textContent = text;
+    if (cls) p.className = cls;
+    return p;
+  }
+
+  // The badge on every page, opening the list of waiting and refused records.
+  function show() {
+    return all().then(function (records) {
+      var box = document.getElementById("queue");
+      var list = who() ? mine(records) : records.filter(function (r) { return r.state !== "typing"; });
+      if (!list.length) { if (box) box.remove(); return list; }
+      if (!box) {
+        box = document.createElement("details");
+        box.id = "queue";
+        box.className = "queue";
+        top().insertAdjacentElement("afterend", box);
+      }
+      var summary = document.createElement("summary");
+      summary.className = "queue-badge";
+      summary.textContent = (who() ? said.msgQueue : said.msgQueueLogin).replace("{n}", list.length);
+      var parts = [summary];
+      if (who()) parts.push(button(said.msgSendNow, function () { sendAll(); }));
+      return Promise.all(list.map(function (r) { return unseal(r.secret).catch(function () { return { answers: {} }; }); }))
+        .then(function (secrets) {
+          list.forEach(function (r, i) {
+            var item = document.createElement("div");
+            item.className = "queue-item" + (r.state === "refused" ? " refused" : "");
+            item.appendChild(line((secrets[i].answers.head_name || "") + " · " +
+              (r.state === "refused" ? said.msgFix : said.msgWaiting)));
+            if (r.state === "refused" && who()) {
+              item.appendChild(line(r.message, "error"));
+              var fix = document.createElement("a");
+              fix.href = "/interviews/" + r.key + "/2";
+              fix.className = "button";
+              fix.textContent = said.msgFixIt;
+              item.appendChild(fix);
+              item.appendChild(button(said.msgDiscard, function () {
+                inStore("records", "readwrite", function (s) { s.delete(r.key); }).then(show);
+              }));
+            }
+            parts.push(item);
+          });
+          box.replaceChildren.apply(box, parts);
+          return list;
+        });
+    });
+  }
+
+  // Logging out with records waiting: online, send them first; offline (or refused),
+  // not without the second screen's "ลบ 3 รายการที่ยังไม่ได้ส่ง".
+  function beforeLogout(form, done) {
+    (navigator.onLine ? sendAll() : Promise.resolve()).then(all).then(function (records) {
+      var left = records.filter(function (r) { return r.user === who(); }); // typing ones too
+      if (!left.length) { done(); return; }
+      var flash = document.getElementById("flash");
+      var p = line(said.msgLogoutWaiting.replace("{n}", left.length), "flash flash-error");
+      p.setAttribute("role", "alert");
+      p.appendChild(button(said.msgDeleteUnsent.replace("{n}", left.length), function () {
+        inStore("records", "readwrite", function (s) { left.forEach(function (r) { s.delete(r.key); }); }).then(done);
+      }));
+      flash.replaceChildren(p);
+      window.scrollTo(0, 0);
+    });
+  }
+
+  window.sammachipQueue = { show: show, sendAll: sendAll, beforeLogout: beforeLogout, all: all };
+  window.addEventListener("online", sendAll);
+  function opened() { return navigator.onLine ? sendAll() : show(); }
+  // A boosted link or form (the login too) swaps the whole body: a new page, maybe a new session.
+  document.addEventListener("htmx:afterSettle", function (e) { if (e.detail.target === document.body) opened(); });
+  opened();
+})();
