@@ -20,6 +20,7 @@ from sammachip.models import (
 from sammachip.models.base import utcnow
 
 from .factories import attend, make_followup, make_household, make_sage, make_training, make_user
+from .photo_util import stored_photo
 from .routes import ROLES
 
 
@@ -68,4 +69,5 @@ def build_world(village) -> dict:
             "district_code": "6013", "province_code": "60", "kind": "households", "fmt": "csv", "code": "en",
             "record_id": record.id, "area_code": village.subdistrict_code, "member_id": team.members[0].id,
             "fund_id": fund.id, "centre_id": centre.id, "group_id": group.id, "product_id": product.id,
+            "photo_id": stored_photo(day=days[0]),
             "token": "00000000-0000-4000-8000-000000000000"}
