@@ -124,4 +124,4 @@ def test_the_migration_turns_old_visits_fund_answers_into_records(village):
                                          ("village_fund", "", None, date(2026, 11, 4), village_id),
                                          ("other", "ธกส.", 2000, date(2026, 11, 5), village_id)]
     step = fund_step(db.session.get(Village, village_id))
-    assert step.done and step.detail == {"households": 1, "groups": 0, "amount": 7000}  # the answer without amount adds none
+    assert step.done and step.detail == {"households": 1, "groups": 0, "amount": 7000}  # the one without amount: none

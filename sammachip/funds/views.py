@@ -1,6 +1,6 @@
 """Community fund records (กองทุนชุมชนสนับสนุนการประกอบอาชีพ): a village's list, and a household's or an
 occupational group's records added or changed by hand (a follow-up visit's fund answer makes one too)."""
-from flask import Blueprint, flash, render_template, request, url_for
+from flask import Blueprint, flash, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
