@@ -1,6 +1,7 @@
 """The demo's occupational groups: this year's active vegetable group of แม่เล่ย์ with trained households,
-others by name, a registered 3-star OTOP product and a savings group's support; last year's weaving group of แม่วงก์, active through
-last year and stopped on this year's first day (last year's step still counts it). Added once each."""
+others by name, a registered 3-star OTOP product and a savings group's support; last year's weaving
+group of แม่วงก์, active through last year and stopped on this year's first day (last year's step still
+counts it). Added once each."""
 from datetime import date, timedelta
 
 from sqlalchemy import select
