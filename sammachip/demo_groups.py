@@ -1,6 +1,7 @@
 """The demo's occupational groups: this year's active vegetable group of แม่เล่ย์ with trained households,
-others by name and a registered 3-star OTOP product; last year's weaving group of แม่วงก์, active through
-last year and stopped on this year's first day (last year's step still counts it). Added once each."""
+others by name, a registered 3-star OTOP product and a savings group's support; last year's weaving
+group of แม่วงก์, active through last year and stopped on this year's first day (last year's step still
+counts it). Added once each."""
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -8,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from .domain.fiscal import fiscal_year_bounds, to_be
 from .domain.groups import change_status, set_members
-from .models import Household, OccupationalGroup, OtopProduct, Village
+from .models import CommunityFund, Household, OccupationalGroup, OtopProduct, Village
 
 
 def add_group(session: Session, village: Village, fy: int, members: int, others: list[str], **fields):
@@ -37,6 +38,9 @@ def seed_groups(session: Session, by_code: dict[str, Village], fy: int, today: d
         session.add(OtopProduct(group_id=vegetables.id, name="ผักสลัดปลอดสารแม่เล่ย์", category="food",
                                 registered_year=to_be(today.year), registration_no="6013030201",
                                 stars=3, stars_year=to_be(today.year)))
+        session.add(CommunityFund(group_id=vegetables.id, village_id=vegetables.village_id, source="savings_group",
+                                  amount=30_000, received_on=today - timedelta(days=20),
+                                  purpose="สร้างโรงเรือนและวางระบบน้ำหยด"))
     first_day = fiscal_year_bounds(fy)[0]
     weaving = add_group(
         session, by_code["60130101"], fy - 1, 5, [], name="กลุ่มทอผ้าบ้านแม่วงก์", occupation_other="ทอผ้า",

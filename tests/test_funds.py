@@ -33,7 +33,7 @@ def test_a_fund_record_by_hand_counts_once_with_an_amount(app, client, officer, 
     assert (fund.source, fund.amount, fund.received_on, fund.village_id) == ("kkkc", 15_000, date(2026, 11, 20),
                                                                             village.id)
     step = fund_step(village)
-    assert step.done and step.detail == {"households": 1, "amount": 15_000}
+    assert step.done and step.detail == {"households": 1, "groups": 0, "amount": 15_000}
     with app.test_request_context():
         assert step_detail("fund", step.detail) == "ได้รับทุน 1 ครัวเรือน รวม 15,000 บาท"
     page = client.get(f"/households/{household.id}").text
@@ -124,4 +124,4 @@ def test_the_migration_turns_old_visits_fund_answers_into_records(village):
                                          ("village_fund", "", None, date(2026, 11, 4), village_id),
                                          ("other", "ธกส.", 2000, date(2026, 11, 5), village_id)]
     step = fund_step(db.session.get(Village, village_id))
-    assert step.done and step.detail == {"households": 1, "amount": 7000}  # the answer without amount adds none
+    assert step.done and step.detail == {"households": 1, "groups": 0, "amount": 7000}  # the one without amount: none

@@ -6,38 +6,13 @@ from sqlalchemy import select
 
 from sammachip.domain.clock import today
 from sammachip.domain.groups import change_status, set_members
-from sammachip.domain.progress import facts_of_village, steps_of
 from sammachip.extensions import db
 from sammachip.models import FollowUp, GroupMember, OccupationalGroup, OtopProduct, VillageStepMark
 
-from .factories import attend, make_followup, make_household, make_training, make_user, make_village
+from .factories import make_followup, make_household, make_user, make_village
+from .groups_util import group_of, step, trained
 
 TOKEN = "6b1f0c2e-3d4a-4b5c-8d9e-0f1a2b3c4d5e"
-
-
-def step(village, code, fy=2570, on=None):
-    facts = facts_of_village(db.session, village.id, fy, on or today())
-    return next(s for s in steps_of(facts) if s.code == code)
-
-
-def trained(village, n=1, fy=2570, dates=None, name="ครัวเรือน"):
-    """`n` households of the village-year present all five days."""
-    days = make_training(village, dates or [today() - timedelta(days=20 - k) for k in range(5)], fiscal_year=fy)
-    households = [make_household(village, f"{name}{k}", n=village.id * 100 + k, fiscal_year=fy) for k in range(n)]
-    for h in households:
-        attend(days, h, 5)
-    return households
-
-
-def group_of(village, members=(), founded=date(2026, 11, 1), status="active", tambon_wide=False, others=()):
-    group = OccupationalGroup(village_id=village.id, name="กลุ่มผักปลอดสาร", occupation_id=1, founded_on=founded,
-                              tambon_wide=tambon_wide)
-    db.session.add(group)
-    db.session.flush()
-    change_status(db.session, group, status, founded, "", None, today())
-    set_members(db.session, group, {h.id for h in members}, set(), list(others), founded)
-    db.session.commit()
-    return group
 
 
 def test_the_group_step_flips_with_an_active_group_holding_a_trained_household(app, village):

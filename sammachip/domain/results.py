@@ -46,7 +46,8 @@ def tambon_team_done(session: Session, where, fiscal_year: int, cutoff: date) ->
 
 
 def fund_done(session: Session, where, fiscal_year: int, cutoff: date) -> dict[int, Result]:
-    """A household of the year has a fund record with an amount by the cut-off (domain/funds.py)."""
+    """A household of the year, or a qualifying group of the village-year, has a fund record with an amount
+    by the cut-off (domain/funds.py); detail: households, groups, baht."""
     return {vid: Result(True, n) for vid, n in funded(session, where, fiscal_year, cutoff).items()}
 
 

@@ -1,13 +1,15 @@
 """The support teams export (one row per member of each team of the year in the area) and the community
-funds export (one row per fund record of the year's households)."""
+funds export (one row per fund record of the year's households, and of the area's occupational groups
+dated in the year)."""
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..domain import geo
+from ..domain.fiscal import fiscal_year_bounds
 from ..domain.phone import display
 from ..extensions import db
 from ..labels import FUND_SOURCES, TEAM_LEVELS, TEAM_ORGANISATIONS, label
-from ..models import CommunityFund, Household, SupportTeam, SupportTeamMember, Village
+from ..models import CommunityFund, Household, OccupationalGroup, SupportTeam, SupportTeamMember, Village
 from .tables import id_for, lang, village_cells, village_head
 
 
@@ -32,14 +34,24 @@ def support_teams(user, where, fy: int, _today):
 
 
 def funds(user, where, fy: int, _today):
-    rows = db.session.execute(
+    """A household's record names its head (and masked ID); a group's names the group (no ID). Households
+    first in each village, by name. Two queries."""
+    first, last = fiscal_year_bounds(fy)
+    households = db.session.execute(
         select(CommunityFund, Household, Village).join(Household, Household.id == CommunityFund.household_id)
-        .join(Village, Village.id == Household.village_id).where(where, Household.fiscal_year == fy)
-        .order_by(Village.code, Household.head_name, CommunityFund.received_on, CommunityFund.id))
-    head = village_head() + [_("ชื่อหัวหน้าครัวเรือน"), _("เลขประจำตัวประชาชน"), _("แหล่งทุน"), _("จำนวนเงิน (บาท)"),
-                             _("วันที่ได้รับ"), _("เพื่อใช้ทำอะไร"), _("จากการเยี่ยมติดตาม")]
-    body = [village_cells(v) + [h.head_name, id_for(user, h.national_id),
-                                f.source_other or label(FUND_SOURCES, f.source), f.amount, f.received_on, f.purpose,
-                                _("ใช่") if f.followup_id else ""]
-            for f, h, v in rows]
+        .join(Village, Village.id == Household.village_id).where(where, Household.fiscal_year == fy))
+    groups = db.session.execute(
+        select(CommunityFund, OccupationalGroup, Village).join(OccupationalGroup,
+                                                               OccupationalGroup.id == CommunityFund.group_id)
+        .join(Village, Village.id == OccupationalGroup.village_id)
+        .where(where, CommunityFund.received_on.between(first, last)))
+    rows = sorted([(v.code, 0, h.head_name, f.received_on, f.id, v, f, h.head_name, id_for(user, h.national_id))
+                   for f, h, v in households] +
+                  [(v.code, 1, g.name, f.received_on, f.id, v, f, g.name, "") for f, g, v in groups],
+                  key=lambda r: r[:5])
+    head = village_head() + [_("ชื่อหัวหน้าครัวเรือน หรือกลุ่มอาชีพ"), _("เลขประจำตัวประชาชน"), _("แหล่งทุน"),
+                             _("จำนวนเงิน (บาท)"), _("วันที่ได้รับ"), _("เพื่อใช้ทำอะไร"), _("จากการเยี่ยมติดตาม")]
+    body = [village_cells(v) + [name, national_id, f.source_other or label(FUND_SOURCES, f.source), f.amount,
+                                f.received_on, f.purpose, _("ใช่") if f.followup_id else ""]
+            for *_key, v, f, name, national_id in rows]
     return head, body

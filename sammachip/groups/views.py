@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from ..access import in_area_or_404, requires, village_or_404
 from ..domain.clock import today
+from ..domain.funds import group_funds
 from ..domain.groups import change_status, set_members
 from ..domain.permissions import can_edit, can_read
 from ..extensions import db
@@ -56,7 +57,7 @@ def show(group_id: int, status_form=None, code=200):
     form = status_form or StatusForm(formdata=None, data={"changed_on": today()})
     return render_template("groups/show.html", group=group, village=village_or_404(group.village_id),
                            members=current_members(group.id), history=history(group.id),
-                           products=products(group.id), form=form), code
+                           products=products(group.id), funds=group_funds(db.session, group.id), form=form), code
 
 
 @bp.route("/groups/<int:group_id>/edit", methods=["GET", "POST"])

@@ -10,9 +10,10 @@ FUND_SOURCES = ("community_fund", "savings_group", "village_fund", "kkkc", "wome
 
 
 class CommunityFund(Timestamps, Versioned, SubmittedOnce, db.Model):
-    """Support a community fund gave a household (labels.FUND_SOURCES), dated, not tied to a programme
-    year. A follow-up visit's fund answer is one of these (`followup_id`); others are entered by hand.
-    Households only for now: occupational groups are not records in this branch."""
+    """Support a community fund gave a household or an occupational group (exactly one of the two;
+    labels.FUND_SOURCES), dated, not tied to a programme year. `village_id` is the household's village or
+    the group's. A follow-up visit's fund answer is one of these (`followup_id`, a household's); others
+    are entered by hand."""
 
     __tablename__ = "community_funds"
     __table_args__ = (
@@ -20,12 +21,14 @@ class CommunityFund(Timestamps, Versioned, SubmittedOnce, db.Model):
         CheckConstraint(
             "source IN ('community_fund', 'savings_group', 'village_fund', 'kkkc', 'women_fund', 'other')",
             name="source_known"),
+        CheckConstraint("(household_id IS NULL) <> (group_id IS NULL)", name="one_recipient"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    # The household's village, copied so the area rule (access.in_area_or_404) and filters need no join.
+    # The household's (or group's) village, copied so the area rule (access.in_area_or_404) and filters need no join.
     village_id: Mapped[int] = mapped_column(ForeignKey("villages.id"), index=True)
-    household_id: Mapped[int] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("households.id", ondelete="CASCADE"), index=True)
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("occupational_groups.id", ondelete="CASCADE"), index=True)
     followup_id: Mapped[int | None] = mapped_column(ForeignKey("followups.id", ondelete="SET NULL"), unique=True)
     source: Mapped[str] = mapped_column(String(16))
     source_other: Mapped[str] = mapped_column(String(100), default="")

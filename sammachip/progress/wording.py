@@ -62,7 +62,12 @@ def tambon_team_detail(d: dict) -> str:
 
 
 def fund_detail(d: dict) -> str:
-    return _("ได้รับทุน %(n)s ครัวเรือน รวม %(b)s บาท", n=d["households"], b=f"{d['amount']:,}")
+    n, g, b = d["households"], d.get("groups", 0), f"{d['amount']:,}"
+    if n and g:
+        return _("ได้รับทุน %(n)s ครัวเรือน และ %(g)s กลุ่ม รวม %(b)s บาท", n=n, g=g, b=b)
+    if g:
+        return _("กลุ่มอาชีพได้รับทุน %(g)s กลุ่ม รวม %(b)s บาท", g=g, b=b)
+    return _("ได้รับทุน %(n)s ครัวเรือน รวม %(b)s บาท", n=n, b=b)
 
 
 STEP_DETAILS: dict = {
