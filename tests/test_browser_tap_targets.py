@@ -44,7 +44,7 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "offline.pages": "JSON for static/offline.js",
 }
 # Pages that look different with URL parameters or to another role (the week plan's filters).
-EXTRA = {"officer": ["/visits?officer=mine"], "district": ["/visits", "/visits?officer=none"]}
+EXTRA = {"officer": ["/visits?officer=mine", "/search?q=สม"], "district": ["/visits", "/visits?officer=none"]}
 ROLE_ORDER = ("officer", "district", "province", "admin")  # the demo users; the first who may read opens it
 MEASURE = """() => {
   const small = [];

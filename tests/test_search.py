@@ -164,3 +164,18 @@ def test_the_page_works_without_javascript_and_htmx_gets_the_results_alone(clien
     assert names(client, "สมชาย", **{"HX-Request": "true"}) == ["นายสมชาย ใจดี"]
     assert client.get("/").status_code in (302, 303)
     assert 'href="/search"' in client.get("/villages/").text  # the header's magnifier, on every page
+
+
+def test_the_migration_gives_existing_rows_their_search_names(village):
+    """Below it there is no search name; the upgrade fills every row's from its name."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import select
+
+    make_household(village, "นางสาวมะลิ  หอม")
+    make_sage(village, "นาย ดำ ดี")
+    make_team("601303", current_fiscal_year(), names=("ด.ช.ดำรง คง",))
+    db.session.remove()
+    downgrade(revision="8db8b520bba2")  # just before the search names
+    upgrade()
+    assert [db.session.scalar(select(model.search_name)) for model in (Household, Sage, SupportTeamMember)] == [
+        "มะลิหอม", "ดำดี", "ดำรงคง"]
