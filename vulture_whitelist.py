@@ -52,3 +52,6 @@ _.set_up_second_factor_first
 # PDPA: the photo feature registers its eraser here; a form field read by the template.
 _.register_photo_eraser
 _.confirm
+# Search: a found row's fields, read by templates/search/_results.html.
+_.href
+_.masked_id

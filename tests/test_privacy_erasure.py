@@ -119,7 +119,8 @@ def test_two_erased_households_of_one_year_do_not_collide(client, village, three
     _a, b, c = three
     for h in (b, c):
         assert client.post(f"/households/{h.id}/erase", data={"confirm": "y"}).status_code == 303
-    assert db.session.scalar(select(func.count()).select_from(Household).where(Household.national_id_hash.is_(None))) == 2
+    erased = select(func.count()).select_from(Household).where(Household.national_id_hash.is_(None))
+    assert db.session.scalar(erased) == 2
 
 
 @pytest.mark.usefixtures("district_user")

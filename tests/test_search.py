@@ -108,8 +108,8 @@ def test_names_are_kept_on_every_write_and_erased_households_are_not_found(clien
     make_user("officer", "officer", "6013")
     auth.login("officer")
     assert names(client, "มะลิ") == ["นางมะลิ หอมมาก"]
-    from sammachip.domain.privacy import erase
     from sammachip.domain.clock import today
+    from sammachip.domain.privacy import erase
 
     erase(db.session, [db.session.get(Household, household.id)], today())
     db.session.commit()
