@@ -57,3 +57,6 @@ _.request_class
 _.size_bytes
 _.back_label
 _.erase_households_photos  # registered with domain/privacy.py's erasure by its decorator
+# Search: a found row's fields, read by templates/search/_results.html.
+_.href
+_.masked_id

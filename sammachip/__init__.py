@@ -45,6 +45,7 @@ def register_extensions(app: Flask) -> None:
     from .crypto import init_keys
     from .domain.facts_hooks import keep_facts
     from .domain.persons import keep_persons
+    from .domain.search import keep_search_names
     from .domain.targets import keep_targets
     from .i18n import select_locale
     from .sqlite_setup import configure_sqlite
@@ -53,6 +54,7 @@ def register_extensions(app: Flask) -> None:
     keep_targets()
     keep_persons()
     keep_facts()
+    keep_search_names()
     db.init_app(app)
     with app.app_context():
         # (A test of a locked database shortens the wait; nothing else should.)
@@ -119,6 +121,7 @@ def register_blueprints(app: Flask) -> None:
     from .privacy.views import bp as privacy_bp
     from .progress.views import bp as progress_bp
     from .sages.views import bp as sages_bp
+    from .search.views import bp as search_bp
     from .settings.views import bp as settings_bp
     from .teams.views import bp as teams_bp
     from .training.batch import bp as training_bp  # the training blueprint, with its queue route
@@ -128,7 +131,8 @@ def register_blueprints(app: Flask) -> None:
     for bp in (auth_bp, main_bp, villages_bp, users_bp, sages_bp, households_bp, interview_bp, training_bp,
                followups_bp, progress_bp, exports_bp, settings_bp, knowledge_bp, teams_bp, funds_bp, centres_bp,
                groups_bp, audit_bp, offline_bp,
-               assignments_bp, privacy_bp, photos_bp):
+               assignments_bp, privacy_bp, photos_bp,
+               search_bp):
         app.register_blueprint(bp)
 
 

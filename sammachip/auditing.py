@@ -31,7 +31,8 @@ CLEAR = {"status", "kind", "step", "fiscal_year", "members", "role", "day_no", "
          "years_in_occupation", "period_days", "id"}
 CLEAR_ENDINGS = ("_id", "_on", "_at", "_date")
 NOISE = {"created_at", "updated_at", "version", "submit_token",
-         "key_id", "national_id_enc", "national_id_hash", "phone_hash"}  # (models/sealed.py)
+         "key_id", "national_id_enc", "national_id_hash", "phone_hash",  # (models/sealed.py)
+         "search_name"}  # (domain/search.py: the name again)
 # A sealed field is logged by its name: an ID by its last four digits, a phone masked.
 SEALED_AS = {"national_id_last4": "national_id", "phone_enc": "phone"}
 

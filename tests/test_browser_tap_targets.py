@@ -45,7 +45,7 @@ NOT_PAGES = {  # GET routes that answer no page a phone shows
     "photos.image": "a JPEG (its thumbnail link is measured on the pages)", "photos.thumb": "a JPEG thumbnail",
 }
 # Pages that look different with URL parameters or to another role (the week plan's filters).
-EXTRA = {"officer": ["/visits?officer=mine"], "district": ["/visits", "/visits?officer=none"]}
+EXTRA = {"officer": ["/visits?officer=mine", "/search?q=สม"], "district": ["/visits", "/visits?officer=none"]}
 ROLE_ORDER = ("officer", "district", "province", "admin")  # the demo users; the first who may read opens it
 MEASURE = """() => {
   const small = [];

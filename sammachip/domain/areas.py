@@ -19,3 +19,12 @@ def village_filter(user: User):
         return Village.province_code == user.province_code
     return Village.district_code == user.district_code
 
+
+
+def district_filter(user: User, district_code):
+    """SQL condition that keeps rows whose 4-digit district code column lies in the user's area."""
+    if user.role == "admin":
+        return district_code.is_not(None)
+    if user.role == "province":
+        return district_code.startswith(user.province_code or "--", autoescape=True)
+    return district_code == user.district_code

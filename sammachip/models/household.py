@@ -42,6 +42,8 @@ class Household(Timestamps, Versioned, SubmittedOnce, SealedNationalId, SealedPh
     fiscal_year: Mapped[int] = mapped_column(SmallInteger)
     status: Mapped[str] = mapped_column(String(16), default="registered")
     head_name: Mapped[str] = mapped_column(String(120))
+    # The name as searched (domain/search.py name_key), set whenever head_name is.
+    search_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     national_id = SealedField("national_id", empty=None)  # 13 digits, encrypted (models/sealed.py); None once erased
     phone = SealedField("phone")  # E.164 or "", encrypted
     house_no: Mapped[str] = mapped_column(String(20), default="")

@@ -28,6 +28,8 @@ class Sage(NamesItsOccupation, Timestamps, Versioned, SubmittedOnce, SealedPhone
     # The person this candidate record is (domain/persons.py links rows by national ID).
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), index=True)
     name: Mapped[str] = mapped_column(String(120))
+    # The name as searched (domain/search.py name_key), set whenever name is.
+    search_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     phone = SealedField("phone")  # E.164, encrypted (models/sealed.py)
     occupation_id: Mapped[int | None] = mapped_column(ForeignKey("occupations.id"))
     occupation_other: Mapped[str] = mapped_column(String(100), default="")

@@ -46,6 +46,8 @@ class SupportTeamMember(Timestamps, Versioned, SealedPhone, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("support_teams.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(120))
+    # The name as searched (domain/search.py name_key), set whenever name is.
+    search_name: Mapped[str] = mapped_column(String(120), default="", server_default="")
     phone = SealedField("phone")  # E.164 or "", encrypted (models/sealed.py)
     organisation: Mapped[str] = mapped_column(String(16))
     organisation_other: Mapped[str] = mapped_column(String(100), default="")
