@@ -62,9 +62,9 @@ def test_another_user_on_the_same_phone_finds_nothing(open_phone, proxy):
     log_in(phone, "other")
     phone.goto("/visits")
     # (Forgetting is asynchronous: it first looks for records not yet sent, which it would keep.)
-    phone.wait_for_function("navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
-    phone.wait_for_function("indexedDB.databases().then(d => d.length === 0)")
-    phone.wait_for_function("caches.keys().then(k => k.length === 0)")
+    phone.wait_for_function("() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0)")
+    phone.wait_for_function("() => indexedDB.databases().then(d => d.length === 0)")
+    phone.wait_for_function("() => caches.keys().then(k => k.length === 0)")
     assert phone.evaluate("localStorage.getItem('sammachip.offline.at')") is None
 
     download(phone, 11)  # the second officer's own pages, then a logout wipes them too

@@ -62,7 +62,7 @@ def test_an_interview_recorded_offline_arrives_once(open_phone, proxy):
     phone.goto("/visits")
     phone.click("text=ดาวน์โหลดสำหรับออฟไลน์")
     phone.wait_for_selector("text=/ดาวน์โหลดล่าสุด ณ/")
-    phone.wait_for_function("navigator.serviceWorker.controller !== null")
+    phone.wait_for_function("() => navigator.serviceWorker.controller !== null")
     proxy.down()
     forwarded = proxy.forwarded
     interview_offline(phone, village, "นายสมชาย ขยันดี", "1101700207030", check_digit=True)

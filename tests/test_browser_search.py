@@ -12,7 +12,7 @@ def test_typing_a_name_finds_people_as_the_officer_types(phone):
     log_in(phone, "officer", DEMO_PASSWORD)
     phone.click("header .search-link")
     phone.wait_for_url("**/search")
-    phone.wait_for_function("document.activeElement && document.activeElement.id === 'q'")  # the keyboard is up
+    phone.wait_for_function("() => document.activeElement && document.activeElement.id === 'q'")  # the keyboard is up
     box = phone.locator("header .search-link").bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44
     phone.locator("#q").press_sequentially("นาย สมชาย  สายสุวรรณ", delay=40)  # a title and two spaces

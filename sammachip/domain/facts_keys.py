@@ -33,7 +33,7 @@ TABLES: dict[str, Callable[[dict], list[Ref]]] = {
     "attendance": lambda r: [("household", r.get("household_id")), ("day", r.get("day_id"))],
     "followups": lambda r: [("household", r.get("household_id"))],
     "followup_team_members": lambda r: [("followup", r.get("followup_id"))],
-    "community_funds": lambda r: [("household", r.get("household_id"))],
+    "community_funds": lambda r: [("household", r.get("household_id")), ("group", r.get("group_id"))],
     "knowledge_records": lambda r: [("village", r.get("village_id"))],
     "learning_centres": lambda r: [("village", r.get("village_id"))],
     "occupational_groups": _group,
