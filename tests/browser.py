@@ -52,3 +52,17 @@ def log_in(page, username: str, password: str = PASSWORD):
     page.fill("#password", password)
     page.click("main button[type=submit]")
     page.wait_for_url(lambda url: "/login" not in url)
+
+
+WIDTHS = (360, 320)
+
+
+def look(page, url: str | None, name: str) -> None:
+    """Screenshots of the page (`url`, else as it stands) at each width, none wider than the screen."""
+    if url:
+        page.goto(url)
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 800})
+        page.wait_for_timeout(150)  # let the resized page paint before the full-page shot
+        shot(page, f"{name}-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)

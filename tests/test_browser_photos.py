@@ -43,7 +43,9 @@ def test_a_photo_picked_on_the_phone_is_shrunk_sent_and_shown(phone, tmp_path):
     phone.fill("#photo-caption", "ผู้เข้าอบรมฝึกทำน้ำพริก")
     phone.set_input_files("#photo-file", str(photo))  # the phone shrinks it and sends it at once
     phone.wait_for_selector("#photos img[src*='/thumb']")
-    assert phone.evaluate("document.querySelector('#photos img').naturalWidth") > 0  # loaded through its route
+    # the thumbnail loads through its area-checked route (wait: the <img> is there before its bytes)
+    phone.wait_for_function(
+        "() => { const i = document.querySelector('#photos img'); return i.complete && i.naturalWidth > 0 }")
     assert "ผู้เข้าอบรมฝึกทำน้ำพริก" in phone.inner_text("#photos")
     assert sent and sent[0] < min(photo.stat().st_size, 400 * 1024)  # shrunk on the phone before sending
     db.session.rollback()  # a fresh look at what the app's thread wrote

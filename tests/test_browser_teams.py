@@ -4,22 +4,9 @@ from datetime import timedelta
 
 from sammachip.domain.clock import today
 
-from .browser import log_in, shot
+from .browser import log_in, look
 from .factories import attend, make_followup, make_household, make_training, make_user, make_village
 from .teams_util import make_team
-
-WIDTHS = (360, 320)
-
-
-def look(page, url: str | None, name: str) -> None:
-    """Screenshots of the page (`url`, else as it stands) at each width, none wider than the screen."""
-    if url:
-        page.goto(url)
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        page.wait_for_timeout(150)  # let the resized page paint before the full-page shot
-        shot(page, f"{name}-{width}")
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
 
 
 def test_teams_visits_and_funds_on_a_phone(phone):

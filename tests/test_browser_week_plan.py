@@ -3,20 +3,7 @@ the district giving a village to an officer (the row saves in place) and one vis
 from sammachip.demo import DEMO_PASSWORD, seed_demo
 from sammachip.extensions import db
 
-from .browser import log_in, shot
-
-WIDTHS = (360, 320)
-
-
-def look(page, url: str | None, name: str) -> None:
-    """Screenshots of the page (`url`, else as it stands) at each width, none wider than the screen."""
-    if url:
-        page.goto(url)
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 800})
-        page.wait_for_timeout(150)  # let the resized page paint before the full-page shot
-        shot(page, f"{name}-{width}")
-        assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
+from .browser import log_in, look
 
 
 def test_the_week_plan_and_assignment_on_a_phone(phone):
