@@ -46,4 +46,11 @@ def create_once(model, token: str | None, build):
     """The record a create form makes, exactly once: a second submission of the
     same form (same token) finds the first record. `build(token)` makes the new one."""
     token = token if is_token(token) else new_token()
-    return already_submitted(model, token) or save_once(build(token))
+    if found := already_submitted(model, token):
+        return found
+    try:
+        return save_once(build(token))
+    except IntegrityError:
+        # A concurrent request took a unique value this record also needed (two officers
+        # adding the same new person): built again, the record now finds and joins it.
+        return save_once(build(token))

@@ -90,3 +90,34 @@ def test_a_household_head_with_a_0_id_is_taken_with_a_notice(client, officer, vi
                         data={**form, "national_id": STATELESS[:-1] + str((int(STATELESS[-1]) + 1) % 10),
                               "version": "2"})
     assert "เลขตรวจสอบหลักสุดท้ายไม่ตรง" in wrong.text
+
+
+def test_two_officers_adding_the_same_new_person_at_once_make_one_person(app, village):
+    """Real concurrent requests: neither sees the other's new person before inserting its own ID;
+    the loser of the unique ID hash joins the winner's person instead of answering 500."""
+    import threading
+    make_user("p1", "officer")
+    make_user("p2", "officer")
+    clients = []
+    for name in ("p1", "p2"):
+        c = app.test_client()
+        c.post("/login", data={"username": name, "password": "correct-horse-battery"})
+        clients.append(c)
+    village_ids = [village.id, make_village(moo=9, name="บ้านอื่น").id]  # two villages: no shared row to queue on
+    db.session.commit()  # release the test's own write lock before the race
+    barrier, codes = threading.Barrier(2), []
+
+    def add(c, village_id):
+        barrier.wait()
+        codes.append(c.post(f"/villages/{village_id}/sages/new",
+                            data={**SAGE_FORM, "national_id": thai_pin(77)}).status_code)
+
+    threads = [threading.Thread(target=add, args=pair) for pair in zip(clients, village_ids, strict=True)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    db.session.expire_all()
+    assert codes == [303, 303]
+    sages = db.session.scalars(select(Sage).where(Sage.village_id.in_(village_ids))).all()
+    assert len(sages) == 2 and len({s.person_id for s in sages}) == 1
