@@ -1,7 +1,7 @@
 """The audit log (table `audit_log`, append-only): who did what, and when.
 
 Rows are written for every sign-in and failed sign-in, every change to the
-audited records (households, sages, visits, attendance: before and after,
+audited records (households, sages, visits, attendance, photos: before and after,
 personal fields masked), every reveal of a full national ID, every export and
 every refused request (403, and 404 from area scoping). Changes are caught by
 one `after_flush` hook, so no view has to remember; the row is inserted in the
@@ -21,16 +21,16 @@ from sqlalchemy.orm import Session
 from .clock import utcnow
 from .domain import thai_id
 from .extensions import db
-from .models import Attendance, AuditEntry, FollowUp, Household, Sage, Village
+from .models import Attendance, AuditEntry, FollowUp, Household, Photo, Sage, Village
 
 MASK = "•••"
-AUDITED = (Household, Sage, FollowUp, Attendance)
+AUDITED = (Household, Sage, FollowUp, Attendance, Photo)  # a photo: who added or deleted it, never its caption
 # Columns shown as they are; any other column (names, phones, incomes, free text) is masked.
 CLEAR = {"status", "kind", "step", "fiscal_year", "members", "role", "day_no", "practising", "committed",
          "left_reason", "not_practising_reason", "fund_source", "with_support_team", "lives_in_village",
-         "years_in_occupation", "period_days", "id"}
+         "years_in_occupation", "period_days", "id", "width", "height", "size_bytes"}
 CLEAR_ENDINGS = ("_id", "_on", "_at", "_date")
-NOISE = {"created_at", "updated_at", "version", "submit_token",
+NOISE = {"created_at", "updated_at", "version", "submit_token", "key",
          "key_id", "national_id_enc", "national_id_hash", "phone_hash",  # (models/sealed.py)
          "search_name"}  # (domain/search.py: the name again)
 # A sealed field is logged by its name: an ID by its last four digits, a phone masked.

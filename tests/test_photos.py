@@ -12,7 +12,7 @@ from sammachip.config import ConfigError, load_config
 from sammachip.domain.clock import today
 from sammachip.domain.photos import LONG_SIDE, MAX_BYTES
 from sammachip.extensions import db
-from sammachip.models import Photo, PhotoBlob
+from sammachip.models import AuditEntry, Photo, PhotoBlob
 from sammachip.photos.storage import FolderStore, delete_photos_of_household, photo_store
 
 from .factories import make_followup, make_household, make_training, make_user
@@ -171,10 +171,16 @@ def test_a_visit_photo_and_its_deletion(client, officer, village, visit):
     assert f"/photos/{photo.id}/thumb" in page and "แปลงผัก" in page
     files = list(Path(photo_store().root).rglob(f"{photo.key}*"))
     assert len(files) == 2  # the photo and its thumbnail
+    photo_id = photo.id
     response = client.post(f"/photos/{photo.id}/delete", headers={"HX-Request": "true"})
     assert response.status_code == 200 and "ยังไม่มีรูปถ่าย" in response.get_data(as_text=True)
     assert db.session.scalar(select(func.count()).select_from(Photo)) == 0
     assert not any(f.exists() for f in files)
+    logged = db.session.scalars(select(AuditEntry).where(AuditEntry.table_name == "photos")
+                                .order_by(AuditEntry.id)).all()
+    assert [(r.action, r.record_id, r.household_id, r.user_id) for r in logged] == \
+        [("create", photo_id, household.id, officer.id), ("delete", photo_id, household.id, officer.id)]
+    assert "แปลงผัก" not in str([r.detail for r in logged])  # a caption is free text: masked
 
 
 def test_a_form_sent_twice_keeps_one_photo(client, officer, day):
