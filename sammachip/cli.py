@@ -39,13 +39,14 @@ def init_commands(app: Flask) -> None:
     @app.cli.command("backup")
     @click.option("--to", "folder", default="", help="folder for the backup (default: instance/backups)")
     def backup_command(folder):
-        """Copy the database (and instance/photos) while the app runs; README: Backups."""
+        """Copy the database (and the photo folder) while the app runs; README: Backups."""
         from pathlib import Path
 
         from .backup import backup
+        from .photos.storage import photo_folder
 
         target = backup(app.config["SQLALCHEMY_DATABASE_URI"], Path(folder or Path(app.instance_path) / "backups"),
-                        utcnow(), Path(app.instance_path) / "photos")
+                        utcnow(), photo_folder())
         click.echo(f"Backup written: {target}")
 
     @app.cli.command("apply-retention")

@@ -3,6 +3,7 @@ import sqlite3
 import subprocess  # nosec B404
 import threading
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import create_engine, insert, text
 from sqlalchemy.engine import make_url
@@ -83,5 +84,13 @@ def test_photos_are_copied_with_the_backup(app, tmp_path):
 def test_the_backup_command_names_its_file(app, tmp_path):
     result = app.test_cli_runner().invoke(args=["backup", "--to", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    written = list(tmp_path.iterdir())
-    assert len(written) == 1 and f"Backup written: {written[0]}" in result.output
+    database = [p for p in tmp_path.iterdir() if not p.name.startswith("photos-")]
+    assert len(database) == 1 and f"Backup written: {database[0]}" in result.output
+
+
+def test_the_backup_command_copies_the_photo_folder_the_app_uses(app, tmp_path):
+    """PHOTO_FOLDER, not instance/photos: a backup copies the photos the app actually keeps."""
+    (Path(app.config["PHOTO_FOLDER"]) / "x.jpg").write_bytes(b"\xff\xd8 kept")
+    app.test_cli_runner().invoke(args=["backup", "--to", str(tmp_path)])
+    (copy,) = tmp_path.glob("photos-*")
+    assert (copy / "x.jpg").read_bytes() == b"\xff\xd8 kept"

@@ -96,7 +96,12 @@ def photo_store() -> PhotoStore:
     config = current_app.config
     if config["PHOTO_STORAGE"] == "database":
         return DatabaseStore()
-    return FolderStore(Path(config.get("PHOTO_FOLDER") or Path(current_app.instance_path) / "photos"))
+    return FolderStore(photo_folder())
+
+
+def photo_folder() -> Path:
+    """Where a folder store keeps photos (and what `flask backup` copies): instance/photos unless set."""
+    return Path(current_app.config.get("PHOTO_FOLDER") or Path(current_app.instance_path) / "photos")
 
 
 def names_of(photo: Photo) -> list[str]:
