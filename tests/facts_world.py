@@ -1,4 +1,5 @@
-"""A village with one record of every kind that counts in its facts (for tests/test_facts.py)."""
+"""A village with one record of every kind (tests/test_facts.py: each counts in its facts;
+tests/test_permissions_table.py: each route has a record to open)."""
 from datetime import timedelta
 
 from sammachip.domain.clock import current_fiscal_year, today
