@@ -154,7 +154,7 @@ def test_wrong_codes_count_towards_the_lockout(client, auth, require_totp):
     for _ in range(10):
         client.post("/login/code", data={"code": "000000"})
     assert client.post("/login/code", data={"code": "000000"}).status_code == 429
-    assert db.session.scalar(select(User.totp_secret)) is not None
+    assert db.session.scalar(select(User.totp_secret_enc)) is not None
 
 
 def test_seed_demo_says_whether_two_factor_login_is_required(app, monkeypatch):

@@ -61,7 +61,7 @@ def two_factor_setup():
     """Scan the QR code, type the app's code once: two-factor login is on, and the ten
     recovery codes are shown this once."""
     user = current_user._get_current_object()
-    if user.totp_secret:
+    if user.has_totp:
         return render_template("auth/two_factor.html", enabled=True, form=CodeForm(formdata=None))
     secret = session.get(SETUP_KEY) or session.setdefault(SETUP_KEY, two_factor.new_secret())
     form = CodeForm()
@@ -84,7 +84,7 @@ def two_factor_setup():
 @requires(can_read)
 def new_recovery_codes():
     """A new set of recovery codes (the old ones stop working)."""
-    if not current_user.totp_secret:
+    if not current_user.has_totp:
         return redirect(url_for(".two_factor_setup"), 303)
     codes = replace_recovery_codes(current_user.id)
     db.session.commit()

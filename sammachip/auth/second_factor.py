@@ -79,7 +79,7 @@ def set_up_second_factor_first():
         return None
     if getattr(current_app.view_functions.get(request.endpoint), "permissions", None) is None:
         return None  # public pages: the user is not even loaded
-    if current_user.is_authenticated and not current_user.totp_secret and \
+    if current_user.is_authenticated and not current_user.has_totp and \
             two_factor.required(current_user.role, True):
         flash(_("บัญชีของคุณต้องเปิดการยืนยันตัวตนสองขั้นตอนก่อนใช้งาน"), "info")
         return redirect(url_for("auth.two_factor_setup"), 303)
