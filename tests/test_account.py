@@ -1,11 +1,9 @@
 """Self-service password change, and two-factor login (TOTP) switched on."""
 from datetime import UTC, datetime
 
-import pyotp
 import pytest
 from sqlalchemy import select
 
-from sammachip.clock import utcnow
 from sammachip.config import load_config
 from sammachip.domain import passwords, two_factor
 from sammachip.extensions import db
@@ -13,6 +11,7 @@ from sammachip.models import AuditEntry, RecoveryCode, User, UserSession
 
 from .crypto_util import DATA_KEYS
 from .factories import PASSWORD, make_user
+from .totp_util import code_at, set_up
 
 NEW = "ข้าวเหนียวมะม่วง-2569"
 
@@ -67,21 +66,6 @@ def test_require_totp_is_on_in_production_and_off_in_development(tmp_path):
 @pytest.fixture
 def require_totp(app, monkeypatch):
     monkeypatch.setitem(app.config, "REQUIRE_TOTP", True)
-
-
-def code_at(secret: str, moment: datetime | None = None) -> str:
-    """The authenticator's code at the app's clock (never the real one)."""
-    return pyotp.TOTP(secret).at(moment or utcnow())
-
-
-def set_up(client) -> tuple[str, list[str]]:
-    page = client.get("/account/two-factor").text
-    assert 'src="data:image/svg+xml' in page
-    secret = page.split('<p class="secret"><code>')[1].split("</code>")[0].replace(" ", "")
-    response = client.post("/account/two-factor", data={"code": code_at(secret)})
-    assert response.status_code == 200
-    codes = [c.split("</code>")[0] for c in response.text.split('<li><code>')[1:]]
-    return secret, codes
 
 
 def test_with_totp_required_a_district_user_must_set_it_up_first(client, auth, require_totp):
