@@ -1,13 +1,14 @@
 """Self-service password change, and two-factor login (TOTP) switched on."""
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from sammachip.clock import utcnow
 from sammachip.config import load_config
 from sammachip.domain import passwords, two_factor
 from sammachip.extensions import db
-from sammachip.models import AuditEntry, RecoveryCode, User, UserSession
+from sammachip.models import AuditEntry, LoginFailure, RecoveryCode, User, UserSession
 
 from .crypto_util import DATA_KEYS
 from .factories import PASSWORD, make_user
@@ -160,3 +161,54 @@ def test_a_district_user_resets_an_officers_lost_two_factor(client, auth):
     db.session.refresh(officer)
     assert officer.totp_secret is None and db.session.scalars(select(RecoveryCode)).all() == []
     assert "totp_reset" in actions()
+
+
+def test_an_officer_switches_two_factor_off_with_the_password_and_a_code(client, auth, clock, require_totp):
+    officer = make_user("somchai")
+    auth.login("somchai")
+    secret, codes = set_up(client)
+    assert "ปิดการยืนยันตัวตนสองขั้นตอน" in client.get("/account/two-factor").text
+    clock.set(utcnow() + timedelta(minutes=1))  # (the setup's code works once)
+    off = {"password": PASSWORD, "code": code_at(secret)}
+    wrong_password = client.post("/account/two-factor/off", data={**off, "password": "not-it"})
+    assert wrong_password.status_code == 422 and "รหัสผ่านไม่ถูกต้อง" in wrong_password.text
+    assert client.post("/account/two-factor/off", data={**off, "code": "000000"}).status_code == 422
+    assert db.session.scalar(select(func.count()).select_from(LoginFailure)) == 2  # towards the lockout
+    db.session.refresh(officer)
+    assert officer.has_totp
+    assert client.post("/account/two-factor/off", data=off).status_code == 303
+    db.session.refresh(officer)
+    assert not officer.has_totp and officer.totp_secret_enc is None
+    assert db.session.scalars(select(RecoveryCode)).all() == [] and "totp_disabled" in actions()
+    auth.logout()
+    assert auth.login("somchai").headers["Location"].endswith("/")  # no code asked any more
+
+
+def test_a_recovery_code_confirms_it_too_for_a_province_user(client, auth, clock, require_totp):
+    make_user("prov", "province", "6013")
+    auth.login("prov")
+    _secret, codes = set_up(client)
+    assert client.post("/account/two-factor/off", data={"password": PASSWORD, "code": codes[0]}).status_code == 303
+
+
+def test_admin_and_district_accounts_keep_it_where_it_is_required(client, auth, clock, require_totp):
+    boss = make_user("boss", "district", "6013")
+    auth.login("boss")
+    secret, _codes = set_up(client)
+    assert "ปิดไม่ได้" in client.get("/account/two-factor").text
+    clock.set(utcnow() + timedelta(minutes=1))
+    refused = client.post("/account/two-factor/off", data={"password": PASSWORD, "code": code_at(secret)})
+    assert refused.status_code == 422 and "ปิดไม่ได้" in refused.text
+    db.session.refresh(boss)
+    assert boss.has_totp and "totp_disabled" not in actions()
+
+
+def test_a_district_user_switches_it_off_where_it_is_not_required(client, auth, clock):
+    boss = make_user("boss", "district", "6013")
+    auth.login("boss")
+    secret, _codes = set_up(client)
+    clock.set(utcnow() + timedelta(minutes=1))
+    assert client.post("/account/two-factor/off", data={"password": PASSWORD, "code": code_at(secret)}
+                       ).status_code == 303
+    db.session.refresh(boss)
+    assert not boss.has_totp
