@@ -178,7 +178,8 @@ def test_the_database_holds_no_id_and_no_phone_in_any_form(client, officer, vill
     step = client.get(f"/interviews/{token}/2").text
     assert DRAFT_TYPED in step and "086 777 1234" in step
     draft = db.session.scalar(select(HouseholdDraft))
-    assert draft.key_id == keyring().current_id and draft.answers["main_occupation"] == "เลี้ยงไก่ไข่"
+    assert draft.key_id == keyring().current_id and draft.personal_enc is not None
+    assert draft.answers["main_occupation"] == "เลี้ยงไก่ไข่"
     assert "national_id" not in draft.answers and draft.data["national_id"] == DRAFT_TYPED
 
 
