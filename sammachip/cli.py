@@ -61,8 +61,9 @@ def init_commands(app: Flask) -> None:
     @app.cli.command("rotate-keys")
     @click.option("--batch", default=500, show_default=True, help="rows per transaction")
     def rotate_keys_command(batch):
-        """Seal every national ID and phone again under DATA_KEYS' first (current) key; safe while the
-        app runs and to repeat. Keep the old key in DATA_KEYS until this says no row is left on it."""
+        """Seal every national ID and phone (in drafts too) and every TOTP secret again under DATA_KEYS'
+        first (current) key; safe while the app runs and to repeat. Keep the old key in DATA_KEYS
+        until this says no row is left on it."""
         from .crypto import keyring
         from .domain.keys import rotate
 

@@ -1,4 +1,5 @@
-"""Personal numbers sealed at rest: national IDs and phones (README: Security and privacy).
+"""Personal numbers sealed at rest: national IDs and phones, also as typed into an unfinished
+interview's draft, and the two-factor login secrets (README: Security and privacy).
 
 A value is encrypted with AES-GCM (the `cryptography` package) under the current data key,
 its table and field bound in as associated data, so a ciphertext copied into another row's
@@ -31,6 +32,7 @@ DEV_KEYS = "dev:" + base64.b64encode(b"sammachip-development-only-key!!").decode
 NONCE_BYTES = 12
 KEY_ID = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 EXTENSION = "sammachip_keys"
+SECRET = "secret"  # a field kind sealed with no keyed hash beside it (sealed_columns)
 log = logging.getLogger("sammachip.crypto")
 DEV_WARNING = ("\n" + "!" * 72 + "\nDATA_KEYS is not set: national IDs and phones are encrypted with the PUBLIC "
                "development key.\nNever use this database for real people (README: Security and privacy).\n"
@@ -113,13 +115,17 @@ def keyring() -> Keyring:
 
 def sealed_columns(ring: Keyring, where: str, field: str, kind: str, value: str | None,
                    key_id: str | None = None) -> dict:
-    """The stored columns of one field holding `value` (None or "" clears them all)."""
-    columns = {f"{field}_enc": None, f"{field}_hash": None}
+    """The stored columns of one field holding `value` (None or "" clears them all). A "secret"
+    (a draft's typed ID and phone, a TOTP secret) is only sealed: nothing beside it finds it."""
+    columns = {f"{field}_enc": None}
+    if kind != SECRET:
+        columns[f"{field}_hash"] = None
     if kind == "national_id":
         columns[f"{field}_last4"] = None
     if value:
         columns[f"{field}_enc"] = ring.seal(value, where, key_id)
-        columns[f"{field}_hash"] = ring.digest(kind, value, key_id)
+        if kind != SECRET:
+            columns[f"{field}_hash"] = ring.digest(kind, value, key_id)
         if kind == "national_id":
             columns[f"{field}_last4"] = value[-4:]
     return columns

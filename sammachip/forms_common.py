@@ -2,6 +2,7 @@
 
 WTForms ships no Thai catalogue, so every message is given here.
 """
+from flask import current_app
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -9,6 +10,7 @@ from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Numbe
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from .date_field import ThaiDateField, day  # noqa: F401  (every area's forms take `day` from here)
+from .domain import passwords
 from .domain.thai_dates import typed
 
 
@@ -160,3 +162,20 @@ def placeholder(label: str) -> list[tuple[str, str]]:
     from flask_babel import gettext as _
 
     return [("", _("— เลือก%(label)s —", label=label))]
+
+
+PASSWORD_MESSAGES = {
+    "short": _l("รหัสผ่านต้องยาวอย่างน้อย %(n)s ตัวอักษร"),
+    "common": _l("รหัสผ่านนี้ใช้กันทั่วไป เดาได้ง่าย กรุณาตั้งรหัสอื่น"),
+    "username": _l("รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในนั้น"),
+}
+
+
+def new_password_ok(field, username: str) -> bool:
+    """A new password's rules (domain/passwords.py: PASSWORD_MIN_LENGTH, not a common password, not
+    the username), wherever one is set: one's own change, or a user's form (admin, district)."""
+    min_length = current_app.config["PASSWORD_MIN_LENGTH"]
+    problem = passwords.problem(field.data or "", username, min_length)
+    if problem:
+        field.errors.append(PASSWORD_MESSAGES[problem] % {"n": min_length})
+    return problem is None

@@ -1,18 +1,18 @@
 """Self-service password change, and two-factor login (TOTP) switched on."""
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-import pyotp
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from sammachip.clock import utcnow
 from sammachip.config import load_config
 from sammachip.domain import passwords, two_factor
 from sammachip.extensions import db
-from sammachip.models import AuditEntry, RecoveryCode, User, UserSession
+from sammachip.models import AuditEntry, LoginFailure, RecoveryCode, User, UserSession
 
 from .crypto_util import DATA_KEYS
 from .factories import PASSWORD, make_user
+from .totp_util import code_at, set_up
 
 NEW = "ข้าวเหนียวมะม่วง-2569"
 
@@ -67,21 +67,6 @@ def test_require_totp_is_on_in_production_and_off_in_development(tmp_path):
 @pytest.fixture
 def require_totp(app, monkeypatch):
     monkeypatch.setitem(app.config, "REQUIRE_TOTP", True)
-
-
-def code_at(secret: str, moment: datetime | None = None) -> str:
-    """The authenticator's code at the app's clock (never the real one)."""
-    return pyotp.TOTP(secret).at(moment or utcnow())
-
-
-def set_up(client) -> tuple[str, list[str]]:
-    page = client.get("/account/two-factor").text
-    assert 'src="data:image/svg+xml' in page
-    secret = page.split('<p class="secret"><code>')[1].split("</code>")[0].replace(" ", "")
-    response = client.post("/account/two-factor", data={"code": code_at(secret)})
-    assert response.status_code == 200
-    codes = [c.split("</code>")[0] for c in response.text.split('<li><code>')[1:]]
-    return secret, codes
 
 
 def test_with_totp_required_a_district_user_must_set_it_up_first(client, auth, require_totp):
@@ -154,7 +139,7 @@ def test_wrong_codes_count_towards_the_lockout(client, auth, require_totp):
     for _ in range(10):
         client.post("/login/code", data={"code": "000000"})
     assert client.post("/login/code", data={"code": "000000"}).status_code == 429
-    assert db.session.scalar(select(User.totp_secret)) is not None
+    assert db.session.scalar(select(User.totp_secret_enc)) is not None
 
 
 def test_seed_demo_says_whether_two_factor_login_is_required(app, monkeypatch):
@@ -176,3 +161,54 @@ def test_a_district_user_resets_an_officers_lost_two_factor(client, auth):
     db.session.refresh(officer)
     assert officer.totp_secret is None and db.session.scalars(select(RecoveryCode)).all() == []
     assert "totp_reset" in actions()
+
+
+def test_an_officer_switches_two_factor_off_with_the_password_and_a_code(client, auth, clock, require_totp):
+    officer = make_user("somchai")
+    auth.login("somchai")
+    secret, codes = set_up(client)
+    assert "ปิดการยืนยันตัวตนสองขั้นตอน" in client.get("/account/two-factor").text
+    clock.set(utcnow() + timedelta(minutes=1))  # (the setup's code works once)
+    off = {"password": PASSWORD, "code": code_at(secret)}
+    wrong_password = client.post("/account/two-factor/off", data={**off, "password": "not-it"})
+    assert wrong_password.status_code == 422 and "รหัสผ่านไม่ถูกต้อง" in wrong_password.text
+    assert client.post("/account/two-factor/off", data={**off, "code": "000000"}).status_code == 422
+    assert db.session.scalar(select(func.count()).select_from(LoginFailure)) == 2  # towards the lockout
+    db.session.refresh(officer)
+    assert officer.has_totp
+    assert client.post("/account/two-factor/off", data=off).status_code == 303
+    db.session.refresh(officer)
+    assert not officer.has_totp and officer.totp_secret_enc is None
+    assert db.session.scalars(select(RecoveryCode)).all() == [] and "totp_disabled" in actions()
+    auth.logout()
+    assert auth.login("somchai").headers["Location"].endswith("/")  # no code asked any more
+
+
+def test_a_recovery_code_confirms_it_too_for_a_province_user(client, auth, clock, require_totp):
+    make_user("prov", "province", "6013")
+    auth.login("prov")
+    _secret, codes = set_up(client)
+    assert client.post("/account/two-factor/off", data={"password": PASSWORD, "code": codes[0]}).status_code == 303
+
+
+def test_admin_and_district_accounts_keep_it_where_it_is_required(client, auth, clock, require_totp):
+    boss = make_user("boss", "district", "6013")
+    auth.login("boss")
+    secret, _codes = set_up(client)
+    assert "ปิดไม่ได้" in client.get("/account/two-factor").text
+    clock.set(utcnow() + timedelta(minutes=1))
+    refused = client.post("/account/two-factor/off", data={"password": PASSWORD, "code": code_at(secret)})
+    assert refused.status_code == 422 and "ปิดไม่ได้" in refused.text
+    db.session.refresh(boss)
+    assert boss.has_totp and "totp_disabled" not in actions()
+
+
+def test_a_district_user_switches_it_off_where_it_is_not_required(client, auth, clock):
+    boss = make_user("boss", "district", "6013")
+    auth.login("boss")
+    secret, _codes = set_up(client)
+    clock.set(utcnow() + timedelta(minutes=1))
+    assert client.post("/account/two-factor/off", data={"password": PASSWORD, "code": code_at(secret)}
+                       ).status_code == 303
+    db.session.refresh(boss)
+    assert not boss.has_totp

@@ -1,5 +1,5 @@
-"""The trust pages on a phone (320 and 360 px): two-factor set-up and sign-in, the
-recovery codes, the password change, the audit log, and the tap that reveals an ID."""
+"""The trust pages on a phone (320 and 360 px): two-factor set-up, switch-off and sign-in, the
+recovery codes, the password change, a user's form, the audit log, and the tap that reveals an ID."""
 import pyotp
 import pytest
 
@@ -53,6 +53,16 @@ def test_trust_pages_on_a_phone(app, chromium, live_server, village, monkeypatch
     assert page.locator(".audit li").count() >= 3
     fits(page, w)
     shot(page, f"trust-audit-{w}")
+    page.goto("/account/two-factor")
+    assert "ปิดไม่ได้" in page.locator("main").inner_text()  # required for a district user
+    monkeypatch.setitem(app.config, "REQUIRE_TOTP", False)
+    page.goto("/account/two-factor")  # not required: it may be switched off
+    assert page.locator("main form[action$='/two-factor/off'] #code").count() == 1
+    fits(page, w)
+    shot(page, f"trust-two-factor-off-{w}")
+    page.goto("/users/new")
+    fits(page, w)
+    shot(page, f"trust-user-form-{w}")
     page.click("header .more summary")  # the menu, then log out; then the second step of signing in
     page.click("header .more-list button")
     page.goto("/login")

@@ -1,6 +1,8 @@
-"""Key rotation (`flask --app app rotate-keys`, domain/keys.py) and the migration that sealed the
-plain columns (8db8b520bba2): rows move to the current key in batches, stay readable and findable
-throughout, and nothing plain is left."""
+"""Key rotation (`flask --app app rotate-keys`, domain/keys.py) and the migrations that sealed the
+plain columns (8db8b520bba2; drafts and TOTP secrets: 241da0425aa9): rows move to the current key
+in batches, stay readable and findable throughout, and nothing plain is left."""
+import json
+
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import select, text
 
@@ -8,10 +10,11 @@ from sammachip.domain import thai_id
 from sammachip.domain.households import village_with_id
 from sammachip.domain.persons import link
 from sammachip.extensions import db
-from sammachip.models import Household, HouseholdChange, Person, Sage, SupportTeamMember
+from sammachip.models import Household, HouseholdChange, HouseholdDraft, Person, Sage, SupportTeamMember, User
+from sammachip.models.base import utcnow
 
 from .crypto_util import data_keys, key_spec
-from .factories import make_household, make_sage, thai_pin
+from .factories import make_household, make_sage, make_user, thai_pin
 from .teams_util import make_team
 
 OLD, NEW = key_spec("k1", 1), key_spec("k2", 2)
@@ -118,3 +121,48 @@ def test_the_migration_seals_existing_rows_and_downgrade_opens_them(village):
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         raw = open(db.engine.url.database, "rb").read()
         assert thai_pin(1).encode() not in raw and b"+66891234567" not in raw and thai_pin(7).encode() not in raw
+
+
+DRAFT_TYPED = {"head_name": "นางค้าง", "national_id": thai_pin(3), "phone": "089 123 4567", "members": "3"}
+TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def draft_and_secret(village):
+    """A half-finished interview with its typed ID and phone, and a user with two-factor login."""
+    user = make_user("boss", "district", "6013")
+    user.totp_secret = TOTP
+    draft = HouseholdDraft(token="00000000-0000-4000-8000-0000000000d1", village_id=village.id, officer_id=user.id,
+                           fiscal_year=2570, consent_at=utcnow(), data=DRAFT_TYPED)
+    db.session.add(draft)
+    db.session.commit()
+    return draft, user
+
+
+def test_rotation_moves_drafts_and_totp_secrets_too(app, village):
+    with data_keys(OLD):
+        draft, user = draft_and_secret(village)
+    with data_keys(f"{NEW},{OLD}"):
+        done = rotate(app)
+        assert done.exit_code == 0, done.output
+        assert "household_drafts: 1 rows moved to key k2" in done.output and "users: 1 rows moved" in done.output
+    with data_keys(NEW):
+        assert (draft.key_id, user.key_id) == ("k2", "k2")
+        assert (draft.data, user.totp_secret) == (DRAFT_TYPED, TOTP)
+
+
+def test_the_drafts_and_totp_migration_seals_them_and_downgrade_opens_them(village):
+    draft_and_secret(village)
+    db.session.remove()
+    downgrade(revision="d13fedbff69b")  # just before: typed in clear
+    data = plain("SELECT data FROM household_drafts")[0][0]
+    assert (json.loads(data) if isinstance(data, str) else data) == DRAFT_TYPED
+    assert plain("SELECT totp_secret FROM users") == [(TOTP,)]
+    upgrade()
+    draft, user = db.session.scalar(select(HouseholdDraft)), db.session.scalar(select(User))
+    assert (draft.data, user.totp_secret) == (DRAFT_TYPED, TOTP)
+    assert "national_id" not in draft.answers and draft.key_id == user.key_id == "dev"
+    if db.engine.dialect.name == "sqlite":  # the old values' pages are overwritten (secure_delete)
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw = open(db.engine.url.database, "rb").read()
+        assert thai_pin(3).encode() not in raw and b"089 123 4567" not in raw and TOTP.encode() not in raw

@@ -1,6 +1,9 @@
 """National IDs and phones sealed at rest (sammachip/crypto.py, models/sealed.py): nothing of them
-in the database's bytes, lookups through keyed hashes, no values in SQL errors, keys from DATA_KEYS."""
+in the database's bytes (a half-finished interview's draft included), lookups through keyed hashes,
+no values in SQL errors, keys from DATA_KEYS; TOTP secrets sealed too."""
+import base64
 import subprocess  # nosec B404: pg_dump, a fixed command
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,11 +14,12 @@ from sammachip.config import ConfigError, load_config
 from sammachip.crypto import DataKeyError, Keyring, keyring, keyring_from
 from sammachip.domain.households import village_with_id
 from sammachip.extensions import db
-from sammachip.models import Household, Person, Sage, SupportTeamMember
+from sammachip.models import Household, HouseholdDraft, Person, Sage, SupportTeamMember, User
 from sammachip.models.base import utcnow
 from sammachip.models.sealed import phone_hashes
 
-from .factories import SAGE_FORM, make_household, thai_pin
+from .factories import SAGE_FORM, make_household, make_user, thai_pin
+from .totp_util import code_at, set_up
 
 ID, ID_DASHED = "1101700207030", "1-1017-00207-03-0"
 HEAD = {"head_name": "นายสมชาย ขยันดี", "national_id": ID_DASHED, "phone": "089-123-4567", "house_no": "12/3",
@@ -36,9 +40,11 @@ def phone_forms(national: str) -> list[str]:
             "+66" + digits[1:], "66" + digits[1:]]
 
 
-SECRETS = ([ID, ID_DASHED, NEW_ID, SAGE_ID, "1-0000-00007-77-" + SAGE_ID[-1]]
+DRAFT_ID = thai_pin(5151)
+DRAFT_TYPED = f"{DRAFT_ID[0]} {DRAFT_ID[1:5]} {DRAFT_ID[5:10]} {DRAFT_ID[10:12]} {DRAFT_ID[12]}"  # as typed
+SECRETS = ([ID, ID_DASHED, NEW_ID, SAGE_ID, "1-0000-00007-77-" + SAGE_ID[-1], DRAFT_ID, DRAFT_TYPED]
            + phone_forms("0891234567") + phone_forms("0898765432") + phone_forms("0812345678")
-           + phone_forms("0823456789"))
+           + phone_forms("0823456789") + phone_forms("0867771234"))
 
 
 def test_production_refuses_to_start_without_data_keys_and_development_warns(tmp_path, capsys):
@@ -130,6 +136,17 @@ def through_the_routes(client, village) -> None:
     assert db.session.scalar(select(SupportTeamMember)).phone == "+66823456789"
 
 
+def half_an_interview(client, village) -> str:
+    """An interview left after its first step: the ID and phone typed, as the officer typed them."""
+    token = client.post(f"/villages/{village.id}/households/new", data={"consent": "yes"}).headers["Location"]
+    token = token.split("/")[2]
+    typed = {**HEAD, "head_name": "นางค้างไว้ ยังไม่เสร็จ", "national_id": DRAFT_TYPED, "phone": "086 777 1234"}
+    assert client.post(f"/interviews/{token}/2", data={**typed, "go": "next"}).status_code == 303
+    assert client.post(f"/interviews/{token}/3", data={**STEPS[0][1], "main_occupation": "เลี้ยงไก่ไข่",
+                                                       "go": "back"}).status_code == 303
+    return token
+
+
 def database_bytes() -> bytes:
     """Everything the database holds, as an attacker with its files would read it."""
     db.session.commit()
@@ -152,6 +169,32 @@ def database_bytes() -> bytes:
 
 def test_the_database_holds_no_id_and_no_phone_in_any_form(client, officer, village):
     through_the_routes(client, village)
+    token = half_an_interview(client, village)
     raw = database_bytes()
     assert "นายสมชาย ขยันดี".encode() in raw  # (the search is right: names are not sealed)
+    assert "เลี้ยงไก่ไข่".encode() in raw  # (and the draft's other answers are there, in clear)
     assert [s for s in SECRETS if s.encode() in raw] == []
+    # The wizard reads the draft opened: the step shows what was typed.
+    step = client.get(f"/interviews/{token}/2").text
+    assert DRAFT_TYPED in step and "086 777 1234" in step
+    draft = db.session.scalar(select(HouseholdDraft))
+    assert draft.key_id == keyring().current_id and draft.personal_enc is not None
+    assert draft.answers["main_occupation"] == "เลี้ยงไก่ไข่"
+    assert "national_id" not in draft.answers and draft.data["national_id"] == DRAFT_TYPED
+
+
+def test_a_totp_secret_is_sealed_and_nothing_of_it_is_in_the_database(client, auth, clock):
+    user = make_user("boss", "district", "6013")
+    auth.login("boss")
+    secret, _codes = set_up(client)
+    stored = db.session.execute(select(User.__table__).where(User.id == user.id)).one()
+    assert stored.key_id == keyring().current_id and stored.totp_secret_enc is not None
+    raw = database_bytes()
+    assert secret.encode() not in raw and secret.lower().encode() not in raw
+    assert base64.b32decode(secret) not in raw  # (nor its bytes)
+    db.session.expire_all()
+    assert user.totp_secret == secret and user.has_totp
+    auth.logout()
+    clock.set(utcnow() + timedelta(minutes=1))  # (the setup's code works once)
+    auth.login("boss")
+    assert client.post("/login/code", data={"code": code_at(secret)}).status_code == 303  # it still signs in

@@ -4,7 +4,7 @@ from sammachip.demo import DEMO_PASSWORD
 from sammachip.extensions import db
 from sammachip.models import User, Village
 
-from .factories import make_user
+from .factories import PASSWORD, make_user
 
 
 def test_district_manager_adds_an_officer_with_coordinated_subdistricts(client, auth):
@@ -87,3 +87,26 @@ def test_seed_demo_is_safe_to_run_twice(app, client, auth):
     assert len(mae_wong) >= 5 and len(lat_yao) >= 2
     auth.login("officer2", DEMO_PASSWORD)
     assert client.get(f"/villages/{mae_wong[0].id}").status_code == 404
+
+
+def test_the_user_form_checks_a_new_password_as_ones_own_change_does(app, client, auth, monkeypatch):
+    """Length (PASSWORD_MIN_LENGTH), common passwords and the username: forms_common.new_password_ok,
+    for a new user, a password set on an edit, and one's own change alike."""
+    make_user("boss", "district", "6013")
+    officer = make_user("off", "officer")
+    auth.login("boss")
+    new = {"username": "new.officer", "full_name": "สมหญิง", "role": "officer", "active": "y"}
+    for password, message in (("password123", "รหัสผ่านนี้ใช้กันทั่วไป"), ("short", "อย่างน้อย 10 ตัวอักษร"),
+                              ("my-new.officer-pw", "ต้องไม่มีชื่อผู้ใช้")):
+        response = client.post("/users/new", data={**new, "password": password})
+        assert response.status_code == 422 and message in response.text
+    assert db.session.scalar(select(User).where(User.username == "new.officer")) is None
+    edit = {"username": "off", "full_name": "off", "role": "officer", "active": "y", "password": "qwertyuiop"}
+    assert client.post(f"/users/{officer.id}/edit", data=edit).status_code == 422
+    db.session.refresh(officer)
+    assert officer.check_password(PASSWORD)
+    monkeypatch.setitem(app.config, "PASSWORD_MIN_LENGTH", 20)  # one rule, one setting, both pages
+    assert "อย่างน้อย 20 ตัวอักษร" in client.post("/users/new", data={**new, "password": "long-enough-pass"}).text
+    own = {"current": PASSWORD, "new": "long-enough-pass", "again": "long-enough-pass"}
+    assert "อย่างน้อย 20 ตัวอักษร" in client.post("/account/password", data=own).text
+    assert client.post("/users/new", data={**new, "password": "ข้าวเหนียวมะม่วงสุกหวาน-2569"}).status_code == 303

@@ -25,3 +25,12 @@ class CodeForm(FlaskForm):
 
     code = StringField(_l("รหัสจากแอปยืนยันตัวตน"), validators=[
         DataRequired(_l("กรุณากรอกรหัส")), Length(max=20, message=_l("รหัสยาวเกินไป"))])
+
+
+class SwitchOffForm(FlaskForm):
+    """Two-factor login off, by its user: the password and a code confirm it is them."""
+
+    password = PasswordField(_l("รหัสผ่าน"), validators=[
+        DataRequired(_l("กรุณากรอกรหัสผ่าน")), Length(max=200)])
+    code = StringField(_l("รหัสจากแอปยืนยันตัวตน"), validators=[
+        DataRequired(_l("กรุณากรอกรหัส")), Length(max=20, message=_l("รหัสยาวเกินไป"))])

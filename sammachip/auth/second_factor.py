@@ -48,27 +48,34 @@ def second_step(user: User, typed: str, address: str) -> tuple[str | None, int]:
     wait = wait_left(db.session, user.username, address, now)
     if wait is not None:
         return _("ใส่รหัสผ่านผิดหลายครั้ง กรุณารอ %(m)s นาทีแล้วลองใหม่", m=ceil(wait.total_seconds() / 60)), 429
-    how = "totp"
-    step = two_factor.code_step(user.totp_secret, typed, now, user.totp_last_step)
-    if step is not None:
-        user.totp_last_step = step
-    else:
-        how = "recovery"
-        spare = db.session.scalar(select(RecoveryCode).where(
-            RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None),
-            RecoveryCode.code_hash == two_factor.recovery_hash(typed)))
-        if spare is None:
-            record_failure(db.session, user.username, address, now)
-            audit.write("sign_in_failed", user=user, detail={"second_factor": True})
-            db.session.commit()
-            return _("รหัสไม่ถูกต้อง กรุณาดูรหัสล่าสุดในแอปแล้วลองใหม่"), 200
-        spare.used_at = now
+    how = matched_code(user, typed, now)
+    if how is None:
+        record_failure(db.session, user.username, address, now)
+        audit.write("sign_in_failed", user=user, detail={"second_factor": True})
+        db.session.commit()
+        return _("รหัสไม่ถูกต้อง กรุณาดูรหัสล่าสุดในแอปแล้วลองใหม่"), 200
     sessions.start(db.session, user, now)
     login_user(user, remember=True)
     unlock(db.session, user.username)
     audit.write("sign_in", user=user, detail={"second_factor": how})
     db.session.commit()
     return None, 303
+
+
+def matched_code(user: User, typed: str, now) -> str | None:
+    """What `typed` is, now used up: the app's code ("totp"), an unused recovery code
+    ("recovery"), or None when neither."""
+    step = two_factor.code_step(user.totp_secret, typed, now, user.totp_last_step)
+    if step is not None:
+        user.totp_last_step = step
+        return "totp"
+    spare = db.session.scalar(select(RecoveryCode).where(
+        RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None),
+        RecoveryCode.code_hash == two_factor.recovery_hash(typed)))
+    if spare is None:
+        return None
+    spare.used_at = now
+    return "recovery"
 
 
 @bp.before_app_request
@@ -79,7 +86,7 @@ def set_up_second_factor_first():
         return None
     if getattr(current_app.view_functions.get(request.endpoint), "permissions", None) is None:
         return None  # public pages: the user is not even loaded
-    if current_user.is_authenticated and not current_user.totp_secret and \
+    if current_user.is_authenticated and not current_user.has_totp and \
             two_factor.required(current_user.role, True):
         flash(_("บัญชีของคุณต้องเปิดการยืนยันตัวตนสองขั้นตอนก่อนใช้งาน"), "info")
         return redirect(url_for("auth.two_factor_setup"), 303)

@@ -57,7 +57,7 @@ def sign_in(username: str, password: str, address: str) -> tuple[str | None, int
         return _("ใส่รหัสผ่านผิดหลายครั้ง กรุณารอ %(m)s นาทีแล้วลองใหม่", m=ceil(wait.total_seconds() / 60)), 429
     user = db.session.scalar(select(User).where(User.username == username))
     if user and user.check_password(password) and user.active:
-        if user.totp_secret:  # the password was right: the app's code comes next (second_factor.py)
+        if user.has_totp:  # the password was right: the app's code comes next (second_factor.py)
             session[PENDING] = {"user": user.id, "at": now.timestamp()}
             return None, SECOND_STEP
         sessions.start(db.session, user, now)

@@ -12,10 +12,12 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from ..crypto import Keyring, sealed_columns
-from ..models import Household, Person, Sage, SupportTeamMember
+from ..models import Household, HouseholdDraft, Person, Sage, SupportTeamMember, User
 from ..models.sealed import sealed_fields
 
-SEALED_MODELS = (Household, Person, Sage, SupportTeamMember)
+# Every table with sealed fields: IDs and phones, an unfinished interview's typed ID and
+# phone, two-factor login secrets.
+SEALED_MODELS = (Household, Person, Sage, SupportTeamMember, HouseholdDraft, User)
 BATCH = 500
 
 

@@ -8,7 +8,8 @@ from .base import utcnow
 
 # What an audit row records (sammachip/audit.py writes them).
 AUDIT_ACTIONS = ("sign_in", "sign_in_failed", "create", "update", "delete", "reveal_id", "export", "refused",
-                 "password_changed", "totp_enabled", "totp_reset", "access_export", "erase", "retention")
+                 "password_changed", "totp_enabled", "totp_disabled", "totp_reset", "access_export", "erase",
+                 "retention")
 
 
 class AuditEntry(db.Model):

@@ -1,3 +1,4 @@
+import json
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -7,6 +8,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     SmallInteger,
     String,
     Text,
@@ -14,10 +16,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ..crypto import SECRET
 from ..extensions import db
 from .base import SubmittedOnce, Timestamps, Versioned, utcnow
 from .reference import Occupation
-from .sealed import SealedField, SealedNationalId, SealedPhone
+from .sealed import KeyedRow, SealedField, SealedNationalId, SealedPhone
 
 HOUSEHOLD_STATUSES = ("registered", "reserve")
 
@@ -82,12 +85,17 @@ class Household(Timestamps, Versioned, SubmittedOnce, SealedNationalId, SealedPh
         return self.need_occupation.label(lang) if self.need_occupation else ""
 
 
-class HouseholdDraft(db.Model):
+class HouseholdDraft(KeyedRow, db.Model):
     """An unfinished interview, saved step by step on the server so it
     survives a dropped signal and resumes on any of the officer's devices.
-    Created only once the household has consented."""
+    Created only once the household has consented.
+
+    `data` is every typed answer, as the wizard reads and writes it; stored, the ID and
+    phone as typed are sealed together (`personal_enc`, under the row's `key_id`, moved by
+    rotate-keys) and the other answers are kept in the JSON column `data` (`answers`)."""
 
     __tablename__ = "household_drafts"
+    PERSONAL = ("national_id", "phone")
 
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(36), unique=True)
@@ -95,11 +103,25 @@ class HouseholdDraft(db.Model):
     officer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     fiscal_year: Mapped[int] = mapped_column(SmallInteger)
     step: Mapped[int] = mapped_column(SmallInteger, default=2)
-    data: Mapped[dict] = mapped_column(JSON, default=dict)
+    answers: Mapped[dict] = mapped_column("data", JSON, default=dict)  # all but PERSONAL
+    personal = SealedField(SECRET, empty=None)  # PERSONAL as JSON
+    personal_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     consent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     consent_notice_id: Mapped[int | None] = mapped_column(ForeignKey("privacy_notices.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
+
+    @property
+    def data(self) -> dict:
+        personal = self.personal
+        return {**(self.answers or {}), **(json.loads(personal) if personal else {})}
+
+    @data.setter
+    def data(self, value: dict) -> None:
+        answers = dict(value or {})
+        personal = {k: answers.pop(k) for k in self.PERSONAL if k in answers}
+        self.answers = answers
+        self.personal = json.dumps(personal, ensure_ascii=False) if personal else None
 
 
 class HouseholdChange(db.Model):

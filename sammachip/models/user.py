@@ -1,18 +1,20 @@
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import BigInteger, DateTime, ForeignKey, String
+from sqlalchemy import BigInteger, DateTime, ForeignKey, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..crypto import SECRET
 from ..extensions import db
 from .base import Timestamps
+from .sealed import KeyedRow, SealedField
 
 ROLES = ("admin", "province", "district", "officer")
 NOBODY = generate_password_hash("no account has this password")
 
 
-class User(UserMixin, Timestamps, db.Model):
+class User(UserMixin, Timestamps, KeyedRow, db.Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -25,9 +27,11 @@ class User(UserMixin, Timestamps, db.Model):
     province_code: Mapped[str | None] = mapped_column(String(2), index=True)
     district_code: Mapped[str | None] = mapped_column(String(4), index=True)
     active: Mapped[bool] = mapped_column(default=True)
-    # Two-factor login (domain/two_factor.py): the authenticator's secret once confirmed,
-    # and the last code's time step (a code works once).
-    totp_secret: Mapped[str | None] = mapped_column(String(32))
+    # Two-factor login (domain/two_factor.py): the authenticator's secret once confirmed, sealed
+    # under the row's key_id (crypto.py; rotate-keys moves it), and the last code's time step
+    # (a code works once).
+    totp_secret = SealedField(SECRET, empty=None)
+    totp_secret_enc: Mapped[bytes | None] = mapped_column(LargeBinary)
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
 
     coordinated: Mapped[list["UserSubdistrict"]] = relationship(
@@ -45,6 +49,11 @@ class User(UserMixin, Timestamps, db.Model):
         """The same work for a name that has no account, so timing does not tell which names exist."""
         check_password_hash(NOBODY, password)
         return False
+
+    @property
+    def has_totp(self) -> bool:
+        """Two-factor login is on (read without opening the secret)."""
+        return self.totp_secret_enc is not None
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

@@ -10,8 +10,9 @@ class UserForm(FlaskForm):
     username = StringField(_l("ชื่อผู้ใช้"), filters=[strip], validators=[
         Regexp(r"^[A-Za-z0-9_.-]{3,64}$", message=_l("ใช้ a-z, 0-9, _ . - ยาว 3–64 ตัว"))])
     full_name = text(_l("ชื่อ-นามสกุล"), 120)
+    # Its rules (length, common passwords) are checked by the view: forms_common.new_password_ok.
     password = PasswordField(_l("รหัสผ่าน"), validators=[
-        Optional(), Length(min=10, max=200, message=_l("รหัสผ่านต้องยาวอย่างน้อย 10 ตัวอักษร"))])
+        Optional(), Length(max=200, message=_l("ยาวเกิน %(n)s ตัวอักษร", n=200))])
     role = SelectField(_l("บทบาท"), validate_choice=False)
     province_code = SelectField(_l("จังหวัด"), validate_choice=False)
     district_code = SelectField(_l("อำเภอ"), validate_choice=False)

@@ -1,4 +1,4 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import delete, select
@@ -11,7 +11,7 @@ from ..domain.permissions import can_manage_users, manageable_roles, may_manage,
 from ..domain.sessions import end_all
 from ..domain.throttle import PER_ACCOUNT, WINDOW, unlock
 from ..extensions import db
-from ..forms_common import placeholder
+from ..forms_common import new_password_ok, placeholder
 from ..labels import USER_ROLES, label
 from ..models import RecoveryCode, User
 from .forms import UserForm
@@ -107,7 +107,8 @@ def edit_form(user: User, new: bool):
         flash(_("บันทึกผู้ใช้ %(u)s แล้ว", u=user.username), "success")
         return redirect(url_for(".index"), 303)
     return render_template("users/form.html", form=form, user=user, new=new,
-                           lockout=(PER_ACCOUNT, int(WINDOW.total_seconds() // 60)))
+                           lockout=(PER_ACCOUNT, int(WINDOW.total_seconds() // 60)),
+                           min_length=current_app.config["PASSWORD_MIN_LENGTH"]), 422 if form.errors else 200
 
 
 def fill_choices(form: UserForm) -> None:
@@ -130,6 +131,8 @@ def check_user_form(form: UserForm, user: User, new: bool) -> bool:
         ok = False
     if new and not form.password.data:
         form.password.errors.append(_("กรุณาตั้งรหัสผ่าน"))
+        ok = False
+    elif form.password.data and not new_password_ok(form.password, form.username.data or ""):
         ok = False
     wrong = area_error(form.role.data, form.province_code.data or "", form.district_code.data or "")
     if wrong == "province":
