@@ -4,11 +4,14 @@ from flask import Flask
 from sqlalchemy import select
 
 from .clock import utcnow
-from .domain import geo
+from .domain import geo, passwords
 from .domain.sessions import end_all
 from .extensions import db
 from .models import ROLES, User
 from .users.rules import apply_area, area_error
+
+WEAK_PASSWORD = {"short": "must be at least {n} characters", "common": "is a common password, easy to guess",
+                 "username": "must not contain the username"}
 
 
 def init_commands(app: Flask) -> None:
@@ -90,6 +93,9 @@ def init_commands(app: Flask) -> None:
         wrong = area_error(role, province_code, district_code)
         if wrong:
             raise click.BadParameter(f"role {role} needs a valid --{wrong} code")
+        min_length = app.config["PASSWORD_MIN_LENGTH"]
+        if problem := passwords.problem(password, username, min_length):  # the forms' rules, said in English
+            raise click.BadParameter(WEAK_PASSWORD[problem].format(n=min_length), param_hint="--password")
         user = db.session.scalar(select(User).where(User.username == username)) or User(username=username)
         user.full_name = full_name or user.full_name or username
         user.active = True

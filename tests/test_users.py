@@ -73,6 +73,13 @@ def test_create_user_command(app):
         args=["create-user", "--username", "x", "--password", "p", "--role", "district", "--district", "9999"]
     )
     assert bad.exit_code != 0
+    for weak, words in (("password123", "common password"), ("short-pw", "at least 10"),
+                        ("cli.officer-2026", "username")):
+        refused = runner.invoke(args=["create-user", "--username", "cli.officer", "--password", weak,
+                                      "--role", "officer", "--district", "6013"])
+        assert refused.exit_code != 0 and words in refused.output, refused.output
+    db.session.expire_all()
+    assert user.check_password("pw-from-cli-123")  # a refused reset leaves the password as it was
 
 
 def test_seed_demo_is_safe_to_run_twice(app, client, auth):
