@@ -125,14 +125,15 @@
       var parts = [summary];
       if (!who()) { box.replaceChildren(summary); return list; } // names only to the officer who typed them
       parts.push(button(said.msgSendNow, function () { sendAll(); }));
-      var keep = (kept() || {}).keepDays;
+      var keep = (kept() || {}).keepDays || Number(localStorage.getItem("sammachip.offline.keep"));
       return Promise.all(list.map(function (r) { return unseal(r.secret).catch(function () { return { answers: {} }; }); }))
         .then(function (secrets) {
           list.forEach(function (r, i) {
             var item = document.createElement("div");
             item.className = "queue-item" + (r.state === "refused" ? " refused" : "");
             var days = Math.floor((Date.now() - r.at) / DAY);
-            item.appendChild(line((secrets[i].label || secrets[i].answers.head_name || "") + " · " +
+            var kind = said["msgKind" + r.kind.charAt(0).toUpperCase() + r.kind.slice(1)] || "";
+            item.appendChild(line(kind + ": " + (secrets[i].label || secrets[i].answers.head_name || "") + " · " +
               (r.state === "refused" ? said.msgFix : said.msgWaiting) +
               (keep && days >= keep - WARN_DAYS ? " · " + said.msgOld.replace("{n}", days) : "")));
             if (r.state === "refused") {
@@ -192,6 +193,7 @@
     if (left > 0) { note(said.msgExpiring.replace("{n}", left)); return Promise.resolve(); }
     return inStore("pages", "readwrite", function (s) { s.clear(); }).then(function () {
       localStorage.removeItem("sammachip.offline.at");
+      localStorage.setItem("sammachip.offline.keep", String(last.keepDays)); // for the records' age
       note(said.msgExpired.replace("{n}", last.keepDays));
     });
   }
