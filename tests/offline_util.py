@@ -11,7 +11,9 @@ def download(page, pages: int):
 COPY_RECORDS = """([from, to]) => new Promise((ok, fail) => {
   const open = (name) => new Promise((done) => {
     const r = indexedDB.open(name);
-    r.onupgradeneeded = () => { if (!r.result.objectStoreNames.contains("records")) r.result.createObjectStore("records", {keyPath: "key"}); };
+    r.onupgradeneeded = () => {
+      if (!r.result.objectStoreNames.contains("records")) r.result.createObjectStore("records", {keyPath: "key"});
+    };
     r.onsuccess = () => done(r.result);
   });
   Promise.all([open(from), open(to)]).then(([a, b]) => {

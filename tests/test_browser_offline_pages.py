@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 
 from sammachip.domain.clock import today
-
 from sammachip.extensions import db
 from sammachip.models import Attendance, AttendanceTap
 

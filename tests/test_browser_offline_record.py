@@ -7,13 +7,21 @@ import re
 
 from stdnum.th import pin
 
-from sammachip.extensions import db
 from sammachip.domain.clock import today
+from sammachip.extensions import db
 from sammachip.models import Attendance, AttendanceTap, FollowUp, Household
 
 from .browser import log_in, shot
-from .factories import (make_followup, make_household, make_sage, make_training, make_user, make_village, phone_no,
-                        thai_pin)
+from .factories import (
+    make_followup,
+    make_household,
+    make_sage,
+    make_training,
+    make_user,
+    make_village,
+    phone_no,
+    thai_pin,
+)
 from .offline_util import download, restore_queue, stash_queue
 
 
