@@ -88,6 +88,9 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         # data of households of a fiscal year closed more than this many years ago is anonymised.
         "RETENTION_DRAFT_DAYS": max(1, int(env.get("RETENTION_DRAFT_DAYS") or 30)),
         "RETENTION_YEARS": max(1, int(env.get("RETENTION_YEARS") or 5)),
+        # Personal data on a phone (README "Offline"): downloaded pages are removed this many days
+        # after they were fetched (a warning the last 2 days first); an unsent record only warns.
+        "OFFLINE_KEEP_DAYS": max(3, int(env.get("OFFLINE_KEEP_DAYS") or 14)),
         "MAX_CONTENT_LENGTH": 1024 * 1024,  # no form here needs more; a bigger body is refused
         # The photo routes alone (hardening.accepts_photo): an 8 MB photo and its form around it.
         "PHOTO_MAX_CONTENT_LENGTH": 8 * 1024 * 1024 + 64 * 1024,

@@ -244,7 +244,8 @@ function fillOffline() {
 document.addEventListener("DOMContentLoaded", fillOffline);
 document.addEventListener("htmx:beforeRequest", function (e) {
   var form = e.detail.elt, trigger = e.detail.requestConfig && e.detail.requestConfig.triggeringEvent;
-  if (!offlineAnswers() || form.tagName !== "FORM" || (trigger && trigger.submitter && trigger.submitter.value === "back")) return;
+  var onPhone = offlineAnswers() || document.querySelector(".offline-banner"); // a step served by the worker
+  if (!onPhone || form.tagName !== "FORM" || (trigger && trigger.submitter && trigger.submitter.value === "back")) return;
   form.querySelectorAll(".offline-error").forEach(function (p) { p.remove(); });
   var bad = [];
   form.querySelectorAll("[required]").forEach(function (el) {

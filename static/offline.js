@@ -17,7 +17,7 @@ window.offlineDownload = function (button) {
           return new Promise(function (ok) {
             var channel = new MessageChannel();
             channel.port1.onmessage = function (m) { ok(m.data); };
-            reg.active.postMessage({ type: "download", user: String(list.user), urls: list.urls }, [channel.port2]);
+            reg.active.postMessage({ type: "download", user: String(list.user), urls: list.urls, keepDays: list.keep_days }, [channel.port2]);
           });
         });
     })

@@ -8,8 +8,15 @@
 (function () {
   var DB = "sammachip-offline", said = document.body.dataset;
   function top() { return document.querySelector("header.top"); } // (a boosted page brings a new one)
-  var URLS = { interview: function (r) { return "/villages/" + r.village + "/households/batch"; } };
-  var VERSION = { interview: 2 };
+  // Each kind's batch route (sammachip/batch.py), its form version (batch.FORM_VERSION), and
+  // where a refused one is fixed (attendance: tap again on the day's page, or discard).
+  var URLS = { interview: function (r) { return "/villages/" + r.village + "/households/batch"; },
+               checklist: function (r) { return "/followups/" + r.followup + "/batch"; },
+               attendance: function (r) { return "/training-days/" + r.day + "/attendance/" + r.household + "/batch"; } };
+  var VERSION = { interview: 2, checklist: 2, attendance: 1 };
+  var FIX = { interview: function (r) { return "/interviews/" + r.key + "/2"; },
+              checklist: function (r) { return "/followups/" + r.followup + "/1"; } };
+  var DAY = 864e5, WARN_DAYS = 2;
 
   function openDb() {
     return new Promise(function (ok, fail) {
@@ -48,8 +55,8 @@
   // anything else (no network, a server failure, the session gone) waits for the next send.
   function sendOne(rec, csrf) {
     return unseal(rec.secret).then(function (secret) {
-      var body = { key: rec.key, form_version: VERSION[rec.kind], consent: secret.consent,
-                   consented_at: secret.consented_at, answers: secret.answers };
+      var body = { key: rec.key, form_version: VERSION[rec.kind], answers: secret.answers };
+      if (rec.kind === "interview") { body.consent = secret.consent; body.consented_at = secret.consented_at; }
       return fetch(URLS[rec.kind](rec), { method: "POST", credentials: "same-origin", cache: "no-store",
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "HX-Request": "true" },
         body: JSON.stringify(body) });
@@ -116,21 +123,28 @@
       summary.className = "queue-badge";
       summary.textContent = (who() ? said.msgQueue : said.msgQueueLogin).replace("{n}", list.length);
       var parts = [summary];
-      if (who()) parts.push(button(said.msgSendNow, function () { sendAll(); }));
+      if (!who()) { box.replaceChildren(summary); return list; } // names only to the officer who typed them
+      parts.push(button(said.msgSendNow, function () { sendAll(); }));
+      var keep = (kept() || {}).keepDays || Number(localStorage.getItem("sammachip.offline.keep"));
       return Promise.all(list.map(function (r) { return unseal(r.secret).catch(function () { return { answers: {} }; }); }))
         .then(function (secrets) {
           list.forEach(function (r, i) {
             var item = document.createElement("div");
             item.className = "queue-item" + (r.state === "refused" ? " refused" : "");
-            item.appendChild(line((secrets[i].answers.head_name || "") + " · " +
-              (r.state === "refused" ? said.msgFix : said.msgWaiting)));
-            if (r.state === "refused" && who()) {
+            var days = Math.floor((Date.now() - r.at) / DAY);
+            var kind = said["msgKind" + r.kind.charAt(0).toUpperCase() + r.kind.slice(1)] || "";
+            item.appendChild(line(kind + ": " + (secrets[i].label || secrets[i].answers.head_name || "") + " · " +
+              (r.state === "refused" ? said.msgFix : said.msgWaiting) +
+              (keep && days >= keep - WARN_DAYS ? " · " + said.msgOld.replace("{n}", days) : "")));
+            if (r.state === "refused") {
               item.appendChild(line(r.message, "error"));
-              var fix = document.createElement("a");
-              fix.href = "/interviews/" + r.key + "/2";
-              fix.className = "button";
-              fix.textContent = said.msgFixIt;
-              item.appendChild(fix);
+              if (FIX[r.kind]) {
+                var fix = document.createElement("a");
+                fix.href = FIX[r.kind](r);
+                fix.className = "button";
+                fix.textContent = said.msgFixIt;
+                item.appendChild(fix);
+              }
               item.appendChild(button(said.msgDiscard, function () {
                 inStore("records", "readwrite", function (s) { s.delete(r.key); }).then(show);
               }));
@@ -160,9 +174,35 @@
     });
   }
 
+  // Expiry (README "Offline"): the downloaded pages go after the setting's days
+  // (OFFLINE_KEEP_DAYS), with a warning the days before; an unsent record is never
+  // deleted by it (its line in the list says how old it is).
+  function kept() { return JSON.parse(localStorage.getItem("sammachip.offline.at") || "null"); }
+  function note(text) {
+    var flash = document.getElementById("flash");
+    if (!flash || flash.querySelector(".expiry")) return;
+    var p = line(text, "flash flash-info expiry");
+    p.setAttribute("role", "status");
+    flash.appendChild(p);
+  }
+  function expire() {
+    var last = kept();
+    if (!last || !last.keepDays || !who()) return Promise.resolve();
+    var left = Math.ceil(last.keepDays - (Date.now() - last.at) / DAY);
+    if (left > WARN_DAYS) return Promise.resolve();
+    if (left > 0) { note(said.msgExpiring.replace("{n}", left)); return Promise.resolve(); }
+    return inStore("pages", "readwrite", function (s) { s.clear(); }).then(function () {
+      localStorage.removeItem("sammachip.offline.at");
+      localStorage.setItem("sammachip.offline.keep", String(last.keepDays)); // for the records' age
+      note(said.msgExpired.replace("{n}", last.keepDays));
+    });
+  }
+
   window.sammachipQueue = { show: show, sendAll: sendAll, beforeLogout: beforeLogout, all: all };
   window.addEventListener("online", sendAll);
-  function opened() { return navigator.onLine ? sendAll() : show(); }
+  // A tap kept on the phone (sw.js answers it with X-Queued): the badge counts it at once.
+  document.addEventListener("htmx:afterRequest", function (e) { if (e.detail.xhr && e.detail.xhr.getResponseHeader("X-Queued")) show(); });
+  function opened() { expire(); return navigator.onLine ? sendAll() : show(); }
   // A boosted link or form (the login too) swaps the whole body: a new page, maybe a new session.
   document.addEventListener("htmx:afterSettle", function (e) { if (e.detail.target === document.body) opened(); });
   opened();

@@ -79,20 +79,20 @@ function download(list) {
             bytes += body.byteLength;
             var iv = crypto.getRandomValues(new Uint8Array(12));
             return crypto.subtle.encrypt({ name: "AES-GCM", iv: iv }, key, body).then(function (data) {
-              kept.push({ url: url, user: list.user, at: at, iv: iv, data: data, headers: headers });
+              kept.push({ url: url, user: list.user, at: at, keep: list.keepDays, iv: iv, data: data, headers: headers });
             });
           });
         }).catch(function () {}); // a page that failed is simply not on the phone
       });
     }, Promise.resolve());
   }).then(function () {
-    if (!kept.length) return { count: 0, bytes: 0, at: at, capped: capped };
+    if (!kept.length) return { count: 0, bytes: 0, at: at, capped: capped, keepDays: list.keepDays };
     return inStore("keys", "readwrite", function (s) { return s.put(list.user, "user"); }).then(function () {
       return inStore("pages", "readwrite", function (s) {
       s.clear(); // the day's pages replace yesterday's, in one transaction
       kept.forEach(function (p) { s.put(p); });
       });
-    }).then(function () { return { count: kept.length, bytes: bytes, at: at, capped: capped }; });
+    }).then(function () { return { count: kept.length, bytes: bytes, at: at, capped: capped, keepDays: list.keepDays }; });
   });
 }
 
@@ -115,15 +115,23 @@ function withBanner(html, at) {
   return html.replace('<div id="flash" aria-live="polite">', '<div id="flash" aria-live="polite">' + banner);
 }
 
-function fromPhone(url) {
-  return inStore("pages", "readonly", function (s) { return s.get(url.pathname + url.search); }).then(function (page) {
-    if (!page) throw new Error("not downloaded");
+// A downloaded page's HTML, or a rejection when it is not on the phone (or expired:
+// queue.js removes expired pages and warns first; this is the guard when it has not run).
+function decrypted(path) {
+  return inStore("pages", "readonly", function (s) { return s.get(path); }).then(function (page) {
+    if (!page || (page.keep && Date.now() - page.at > page.keep * 864e5)) throw new Error("not downloaded");
     return pageKey().then(function (key) {
       return crypto.subtle.decrypt({ name: "AES-GCM", iv: page.iv }, key, page.data);
-    }).then(function (plain) {
-      var headers = { "Content-Type": page.headers["Content-Type"], "X-Offline-Copy": String(page.at) };
-      if (page.headers["Content-Security-Policy"]) headers["Content-Security-Policy"] = page.headers["Content-Security-Policy"];
-      return new Response(withBanner(new TextDecoder().decode(plain), page.at), { headers: headers });
+    }).then(function (plain) { return { page: page, html: new TextDecoder().decode(plain) }; });
+  });
+}
+
+function fromPhone(url) {
+  return decrypted(url.pathname + url.search).then(function (got) {
+    var page = got.page, headers = { "Content-Type": page.headers["Content-Type"], "X-Offline-Copy": String(page.at) };
+    if (page.headers["Content-Security-Policy"]) headers["Content-Security-Policy"] = page.headers["Content-Security-Policy"];
+    return withTaps(url.pathname, got.html).then(function (html) {
+      return new Response(withBanner(html, page.at), { headers: headers });
     });
   }).catch(function () {
     return caches.match(OFFLINE_PAGE).then(function (hit) {
@@ -148,14 +156,25 @@ self.addEventListener("fetch", function (e) {
 });
 
 // --- Recording without a signal (README "Offline") --------------------------------------
-// The interview's own URLs: the consent posted with no network starts a record on the
-// phone under a fresh key (crypto.randomUUID()); each step posted to /interviews/<key>/<n>
-// of a record on the phone is kept there (encrypted like the pages) and answered with
-// the next step's downloaded blank page, its placeholder key replaced and the answers
-// put in for app.js to fill in. After the last step the record waits in the queue
-// (static/queue.js sends it). A server draft's steps go to the network as before.
+// The wizards' own URLs. Interview: the consent posted with no network starts a record
+// on the phone under a fresh key (crypto.randomUUID()); each step posted to
+// /interviews/<key>/<n> of a record on the phone is kept there. Follow-up checklist: a
+// step of /followups/<id>/<n> posted with no network starts the visit's record (its key
+// made likewise), and from then on its steps are kept on the phone. Each step is kept
+// encrypted like the pages and answered with the next step's downloaded page, the
+// answers put in for app.js to fill in. After the last step the record waits in the
+// queue (static/queue.js sends it). An attendance tap posted with no network is queued
+// at once with its tap time (a later tap of the same household replaces it) and
+// answered with its row as tapped. A server draft's steps go to the network as before.
 var PLACEHOLDER = "00000000-0000-4000-8000-000000000000";
-var LAST_STEP = 5;
+var KINDS = {
+  interview: { first: 2, last: 5, page: function (r, n) { return "/villages/" + r.village + "/households/new/" + n; },
+               step: function (r, n) { return "/interviews/" + r.key + "/" + n; },
+               done: function (r) { return "/villages/" + r.village; } },
+  checklist: { first: 1, last: 5, page: function (r, n) { return "/followups/" + r.followup + "/" + n; },
+               step: function (r, n) { return "/followups/" + r.followup + "/" + n; },
+               done: function () { return "/visits"; } }
+};
 var NOT_ANSWERS = ["csrf_token", "go", "then", "version", "token"];
 
 function seal(obj) {
@@ -176,6 +195,22 @@ function putRecord(rec, secret) {
     return inStore("records", "readwrite", function (s) { s.put(rec); });
   });
 }
+// This user's records matching `like` (the phone's user: the one who downloaded).
+function recordsLike(like) {
+  return Promise.all([inStore("keys", "readonly", function (s) { return s.get("user"); }),
+                      inStore("records", "readonly", function (s) { return s.getAll(); })]).then(function (both) {
+    return (both[1] || []).filter(function (r) {
+      return r.user === String(both[0]) && Object.keys(like).every(function (k) { return r[k] === like[k]; });
+    });
+  });
+}
+function newRecord(fields, secret) {
+  return inStore("keys", "readonly", function (s) { return s.get("user"); }).then(function (user) {
+    var rec = { key: crypto.randomUUID(), user: String(user), state: "typing", at: Date.now(), message: "" };
+    Object.keys(fields).forEach(function (k) { rec[k] = fields[k]; });
+    return putRecord(rec, secret).then(function () { return rec; });
+  });
+}
 function goTo(path) { return new Response("", { status: 200, headers: { "HX-Redirect": path, "Content-Type": "text/plain" } }); }
 function answersOf(form) {
   var answers = {};
@@ -186,33 +221,43 @@ function answersOf(form) {
   });
   return answers;
 }
+function unescaped(text) {
+  return text.replace(/&#39;/g, "'").replace(/&#34;|&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+// Whose record it is, for the queue's list: the crumb of a checklist step ("← name").
+function crumbName(html) {
+  var m = /<p class="crumbs"><a [^>]*>← ([^<]*)<\/a>/.exec(html);
+  return m ? unescaped(m[1].trim()) : "";
+}
 
 function startRecord(req, villageId) {
   return req.formData().then(function (form) {
     if (form.get("consent") !== "yes") return goTo("/villages/" + villageId);
-    return inStore("keys", "readonly", function (s) { return s.get("user"); }).then(function (user) {
-      var rec = { key: crypto.randomUUID(), user: String(user), kind: "interview", village: villageId,
-                  state: "typing", at: Date.now(), message: "" };
-      return putRecord(rec, { consent: "yes", consented_at: new Date().toISOString(), answers: {} })
-        .then(function () { return goTo("/interviews/" + rec.key + "/2"); });
-    });
+    return newRecord({ kind: "interview", village: villageId },
+                     { consent: "yes", consented_at: new Date().toISOString(), answers: {} })
+      .then(function (rec) { return goTo("/interviews/" + rec.key + "/2"); });
   });
 }
 
+function startChecklist(req, followupId, step) {
+  return decrypted("/followups/" + followupId + "/1").then(function (got) { return crumbName(got.html); }, function () { return ""; })
+    .then(function (name) { return newRecord({ kind: "checklist", followup: followupId }, { label: name, answers: {} }); })
+    .then(function (rec) { return keepStep(req, rec, step); });
+}
+
 function keepStep(req, rec, step) {
+  var kind = KINDS[rec.kind];
   return Promise.all([req.formData(), unseal(rec.secret)]).then(function (both) {
     var form = both[0], secret = both[1], typed = answersOf(form);
     Object.keys(typed).forEach(function (k) { secret.answers[k] = typed[k]; });
-    var next = form.get("go") === "back" ? Math.max(2, step - 1) : step + 1;
-    if (next > LAST_STEP) { rec.state = "waiting"; rec.message = ""; rec.problems = {}; }
-    return putRecord(rec, secret).then(function () {
-      return goTo(next > LAST_STEP ? "/villages/" + rec.village : "/interviews/" + rec.key + "/" + next);
-    });
+    var next = form.get("go") === "back" ? Math.max(kind.first, step - 1) : step + 1;
+    if (next > kind.last) { rec.state = "waiting"; rec.message = ""; rec.problems = {}; }
+    return putRecord(rec, secret).then(function () { return goTo(next > kind.last ? kind.done(rec) : kind.step(rec, next)); });
   });
 }
 
 function recordPage(rec, step) {
-  var blank = new URL("/villages/" + rec.village + "/households/new/" + step, self.location.origin);
+  var blank = new URL(KINDS[rec.kind].page(rec, step), self.location.origin);
   return Promise.all([fromPhone(blank), unseal(rec.secret)]).then(function (both) {
     return both[0].text().then(function (html) {
       var data = JSON.stringify({ answers: both[1].answers, problems: rec.problems || {}, message: rec.message || "" })
@@ -224,18 +269,76 @@ function recordPage(rec, step) {
   });
 }
 
+// --- Attendance taps: the row as tapped, from the day's downloaded page ---------------------
+function rowOf(html, householdId) {
+  var m = new RegExp('<li id="hh-' + householdId + '">[\\s\\S]*?</li>').exec(html);
+  return m ? m[0] : null;
+}
+function tapped(row, present, html) {
+  var said = /data-msg-on="([^"]*)" data-msg-off="([^"]*)"/.exec(html) || [0, "✓", "✗"];
+  return row.replace(/name="present" value="[01]"/, 'name="present" value="' + (present ? "0" : "1") + '"')
+    .replace(/class="toggle( on)?"/, 'class="toggle' + (present ? " on" : "") + '"')
+    .replace(/aria-pressed="(true|false)"/, 'aria-pressed="' + present + '"')
+    .replace(/<span class="state">[^<]*<\/span>/, '<span class="state">' + (present ? said[1] : said[2]) + "</span>");
+}
+// The day's page offline shows the taps waiting on the phone.
+function withTaps(path, html) {
+  var day = /^\/training-days\/(\d+)$/.exec(path);
+  if (!day) return Promise.resolve(html);
+  return recordsLike({ kind: "attendance", day: day[1] }).then(function (taps) {
+    return Promise.all(taps.map(function (t) { return unseal(t.secret).then(function (s) { return { t: t, s: s }; }); }));
+  }).then(function (taps) {
+    taps.forEach(function (x) {
+      var row = rowOf(html, x.t.household);
+      if (row) html = html.replace(row, tapped(row, x.s.answers.present === "1", html));
+    });
+    return html;
+  }).catch(function () { return html; });
+}
+function keepTap(req, dayId, householdId) {
+  return Promise.all([req.formData(), decrypted("/training-days/" + dayId)]).then(function (both) {
+    var present = both[0].get("present") === "1", html = both[1].html, row = rowOf(html, householdId);
+    if (!row) throw new Error("not on the day's page");
+    var name = /<span class="who">([^<]*)/.exec(row);
+    return recordsLike({ kind: "attendance", day: dayId, household: householdId }).then(function (earlier) {
+      // The latest tap is the one that counts: an earlier one not yet sent is replaced.
+      return inStore("records", "readwrite", function (s) { earlier.forEach(function (r) { s.delete(r.key); }); });
+    }).then(function () {
+      return newRecord({ kind: "attendance", day: dayId, household: householdId, state: "waiting" },
+        { label: name ? unescaped(name[1].trim()) : "",
+          answers: { present: present ? "1" : "0", tapped_at: new Date().toISOString() } });
+    }).then(function () {
+      return new Response(tapped(row, present, html), { headers: { "Content-Type": "text/html; charset=utf-8", "X-Queued": "1" } });
+    });
+  }).catch(function () { return Response.error(); }); // not downloaded: app.js says it was not sent
+}
+
+function isPage(req) { return req.mode === "navigate" || req.headers.get("HX-Boosted") === "true"; }
+
 function recording(e, req, url) {
   var consent = /^\/villages\/(\d+)\/households\/new$/.exec(url.pathname);
   var step = /^\/interviews\/([0-9a-f-]{36})\/(\d+)$/.exec(url.pathname);
-  if (req.method === "POST" && consent) {
-    var copy = req.clone();
-    e.respondWith(fetch(req).catch(function () { return startRecord(copy, consent[1]); }));
+  var visit = /^\/followups\/(\d+)\/(\d+)$/.exec(url.pathname);
+  var tap = /^\/training-days\/(\d+)\/attendance\/(\d+)$/.exec(url.pathname);
+  var copy = req.method === "POST" && (consent || tap || visit) ? req.clone() : null;
+  if (req.method === "POST" && (consent || tap)) {
+    e.respondWith(fetch(req).catch(function () { return consent ? startRecord(copy, consent[1]) : keepTap(copy, tap[1], tap[2]); }));
     return true;
   }
-  if (!step || (req.method !== "POST" && req.mode !== "navigate" && req.headers.get("HX-Boosted") !== "true")) return false;
-  e.respondWith(getRecord(step[1]).catch(function () { return null; }).then(function (rec) {
-    if (!rec) return fetch(req); // a server draft: the network, as without a worker
-    return req.method === "POST" ? keepStep(req, rec, Number(step[2])) : recordPage(rec, Number(step[2]));
+  if (req.method !== "POST" && !isPage(req)) return false;
+  if (step) {
+    e.respondWith(getRecord(step[1]).catch(function () { return null; }).then(function (rec) {
+      if (!rec) return fetch(req); // a server draft: the network, as without a worker
+      return req.method === "POST" ? keepStep(req, rec, Number(step[2])) : recordPage(rec, Number(step[2]));
+    }));
+    return true;
+  }
+  if (!visit || Number(visit[2]) > KINDS.checklist.last) return false;
+  e.respondWith(recordsLike({ kind: "checklist", followup: visit[1] }).catch(function () { return []; }).then(function (recs) {
+    var n = Number(visit[2]);
+    if (recs.length) return req.method === "POST" ? keepStep(req, recs[0], n) : recordPage(recs[0], n);
+    if (req.method !== "POST") return fetch(req).catch(function () { return fromPhone(url); });
+    return fetch(req).catch(function () { return startChecklist(copy, visit[1], n); });
   }));
   return true;
 }

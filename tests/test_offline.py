@@ -54,10 +54,10 @@ def test_the_field_pages_are_the_officers_own_subdistricts(client, auth):
     auth.login("officer")
     r = client.get("/offline/pages")
     assert r.headers["Cache-Control"] == "no-store"
-    assert r.json == {"user": user.id, "urls": [
+    assert r.json == {"user": user.id, "keep_days": 14, "urls": [
         "/", "/visits", "/villages/", f"/villages/{mine.id}", f"/villages/{mine.id}/households/new",
         f"/villages/{mine.id}/training", *(f"/villages/{mine.id}/households/new/{n}" for n in range(2, 6)),
-        f"/training-days/{day.id}", f"/followups/{due.id}/1"]}
+        f"/training-days/{day.id}", *(f"/followups/{due.id}/{n}" for n in range(1, 6))]}
     for url in r.json["urls"]:
         assert client.get(url).status_code in (200, 302), url
 

@@ -10,6 +10,7 @@ from ..domain.assignment import weeks
 from ..domain.clock import today
 from ..domain.permissions import can_edit
 from ..extensions import db
+from ..followups.checklist import checklist
 from ..followups.plan import week_plan
 from ..models import TrainingDay, Village
 
@@ -46,6 +47,7 @@ def pages_for(user) -> list[str]:
     for _section, villages in week_plan(user, weeks(today()), None):  # today, overdue, this week and next
         for village, rows in villages:
             if village.id in ids:
-                urls += [url_for("followups.step", followup_id=r.FollowUp.id,
-                                 step=r.FollowUp.step if r.FollowUp.status == "draft" else 1) for r in rows]
+                # Every step of the checklist: without a signal the worker answers each one.
+                urls += [url_for("followups.step", followup_id=r.FollowUp.id, step=n)
+                         for r in rows for n in checklist.STEPS]
     return urls[:MAX_PAGES]

@@ -68,4 +68,5 @@ def page():
 @requires(can_read)
 def pages():
     """The pages the officer takes to the field ("ดาวน์โหลดสำหรับออฟไลน์")."""
-    return {"user": current_user.id, "urls": pages_for(current_user)}, 200, {"Cache-Control": "no-store"}
+    return {"user": current_user.id, "urls": pages_for(current_user),
+            "keep_days": current_app.config["OFFLINE_KEEP_DAYS"]}, 200, {"Cache-Control": "no-store"}
