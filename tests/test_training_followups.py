@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -278,3 +279,13 @@ def test_why_not_applies_only_to_not_practising(client, officer, village):
     assert done.status_code == 303
     db.session.refresh(followup)
     assert (followup.practising, followup.not_practising_reason, followup.reason_text) == ("yes", "", "")
+
+
+def test_the_checklist_marks_the_answers_it_cannot_go_without_as_required(client, officer, village):
+    """Drawn `required`, a step recorded on the phone without a signal checks them before going on
+    (app.js); the reason for "ไม่ได้ทำ" is required only with that answer, so it is not marked."""
+    followup = make_followup(make_household(village), None, status="due", due_date=today())
+    first = client.get(f"/followups/{followup.id}/1").text
+    radios = re.findall(r'<input[^>]*name="practising"[^>]*>', first)
+    assert len(radios) == 3 and all("required" in r for r in radios)
+    assert not re.search(r'<select[^>]*name="not_practising_reason"[^>]*required', first)

@@ -13,6 +13,7 @@ def one_of(options, message):
     def check(form, field):
         if field.data not in codes(options):
             raise ValidationError(message)
+    check.field_flags = {"required": True}  # drawn `required`: a step kept on the phone checks it (app.js)
     return check
 
 
