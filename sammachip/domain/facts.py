@@ -32,6 +32,7 @@ from ..models import (
     VillageYearFacts,
 )
 from ..models.base import dialect_insert
+from .data_versions import bump
 from .fiscal import to_be
 from .programme import forget_cached, rules_for
 from .progress import VillageFacts, facts_for
@@ -178,4 +179,5 @@ def rebuild(session: Session) -> int:
     """Recount every village-year (after an upgrade, a restore or a bulk load); returns how many."""
     pairs = [tuple(p) for p in known_pairs(session)]
     recompute(session, pairs)
+    bump(session, [], rules=True)  # every cached page body is made anew
     return len(pairs)

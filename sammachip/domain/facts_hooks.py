@@ -5,7 +5,18 @@ in the same transaction. Writes made on a bare connection note theirs with `fact
 from sqlalchemy import event, inspect, select, tuple_
 from sqlalchemy.orm import Session
 
-from ..models import FollowUp, Household, OccupationalGroup, ProgrammeRules, SupportTeam, TrainingDay, Village
+from ..models import (
+    DataVersion,
+    FollowUp,
+    Household,
+    OccupationalGroup,
+    ProgrammeRules,
+    Sage,
+    SupportTeam,
+    TrainingDay,
+    Village,
+)
+from .data_versions import bump
 from .facts import FACTS, known_pairs, recompute
 from .facts_keys import KEY, TABLES, connection_refs, refs_of, touch
 
@@ -75,9 +86,11 @@ def _bulk(state):
 def _before_commit(session: Session) -> None:
     session.flush()
     refs = session.info.pop(KEY, set()) | connection_refs(session)
-    # (A database at an older revision, e.g. in a migration's test, has no facts to keep.)
-    if refs and inspect(session.connection()).has_table(FACTS.name):
-        recompute(session, resolve(session, refs))
+    # (A database at an older revision, e.g. in a migration's test, has no facts nor versions to keep.)
+    if refs and inspect(session.connection()).has_table(DataVersion.__tablename__):
+        pairs, villages = resolve(session, refs)
+        recompute(session, pairs)
+        bump(session, villages | {v for v, _ in pairs}, rules=any(ref[0] == "rules" for ref in refs))
 
 
 def _transaction_end(session: Session, transaction) -> None:
@@ -101,8 +114,9 @@ def _rows(session, table_name: str, keys) -> list[dict]:
     return [dict(r) for r in session.execute(select(table).where(where)).mappings()]
 
 
-def resolve(session: Session, refs: set) -> set[tuple[int, int]]:
-    """References → (village id, fiscal year) pairs, a few queries whatever their number."""
+def resolve(session: Session, refs: set) -> tuple[set[tuple[int, int]], set[int]]:
+    """References → (village id, fiscal year) pairs to recount, and the villages named (some perhaps
+    without a kept year), a few queries whatever their number."""
     kinds: dict[str, set] = {}
     for ref in refs:
         kinds.setdefault(ref[0], set()).add(ref[1:] if len(ref) > 2 else ref[1])
@@ -115,7 +129,7 @@ def resolve(session: Session, refs: set) -> set[tuple[int, int]]:
     for ref in more:
         kinds.setdefault(ref[0], set()).add(ref[1:] if len(ref) > 2 else ref[1])
     pairs = set(kinds.get("pair", set()))
-    lookups = (("household", Household), ("day", TrainingDay))
+    lookups = (("household", Household), ("day", TrainingDay), ("sage", Sage))
     for kind, model in lookups:
         if kinds.get(kind):
             pairs |= set(session.execute(select(model.village_id, model.fiscal_year)
@@ -153,4 +167,4 @@ def resolve(session: Session, refs: set) -> set[tuple[int, int]]:
         last = session.scalar(select(ProgrammeRules.fiscal_year).where(ProgrammeRules.fiscal_year > fy)
                               .order_by(ProgrammeRules.fiscal_year).limit(1))
         pairs |= set(known_pairs(session, None, (fy, (last - 1) if last else 10_000)))
-    return pairs
+    return pairs, villages
