@@ -2,7 +2,9 @@
 row or bulk statement touches (facts_keys.TABLES), and recounts them just before it commits,
 in the same transaction. Writes made on a bare connection note theirs with `facts_keys.touch`.
 """
-from sqlalchemy import event, inspect, select, tuple_
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import event, inspect, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -86,11 +88,23 @@ def _bulk(state):
 def _before_commit(session: Session) -> None:
     session.flush()
     refs = session.info.pop(KEY, set()) | connection_refs(session)
-    # (A database at an older revision, e.g. in a migration's test, has no facts nor versions to keep.)
-    if refs and inspect(session.connection()).has_table(DataVersion.__tablename__):
+    if refs and _kept(session):
         pairs, villages = resolve(session, refs)
         recompute(session, pairs)
         bump(session, villages | {v for v, _ in pairs}, rules=any(ref[0] == "rules" for ref in refs))
+
+
+_KEEPS: WeakKeyDictionary = WeakKeyDictionary()  # engine → it has the tables (asked until it has)
+
+
+def _kept(session: Session) -> bool:
+    """The database has the facts and versions tables (one at an older revision, e.g. in a migration's
+    test, has none to keep): asked once per engine."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    if not _KEEPS.get(engine):
+        _KEEPS[engine] = inspect(session.connection()).has_table(DataVersion.__tablename__)
+    return _KEEPS[engine]
 
 
 def _transaction_end(session: Session, transaction) -> None:
@@ -129,15 +143,14 @@ def resolve(session: Session, refs: set) -> tuple[set[tuple[int, int]], set[int]
     for ref in more:
         kinds.setdefault(ref[0], set()).add(ref[1:] if len(ref) > 2 else ref[1])
     pairs = set(kinds.get("pair", set()))
-    lookups = (("household", Household), ("day", TrainingDay), ("sage", Sage))
-    for kind, model in lookups:
-        if kinds.get(kind):
-            pairs |= set(session.execute(select(model.village_id, model.fiscal_year)
-                                         .where(model.id.in_(kinds[kind]))).all())
+    lookups = [select(model.village_id, model.fiscal_year).where(model.id.in_(kinds[kind]))
+               for kind, model in (("household", Household), ("day", TrainingDay), ("sage", Sage)) if kinds.get(kind)]
     if kinds.get("followup"):
-        pairs |= set(session.execute(select(Household.village_id, Household.fiscal_year)
-                                     .join(FollowUp, FollowUp.household_id == Household.id)
-                                     .where(FollowUp.id.in_(kinds["followup"]))).all())
+        lookups.append(select(Household.village_id, Household.fiscal_year)
+                       .join(FollowUp, FollowUp.household_id == Household.id)
+                       .where(FollowUp.id.in_(kinds["followup"])))
+    if lookups:  # one statement for them all
+        pairs |= {tuple(r) for r in session.execute(lookups[0] if len(lookups) == 1 else union_all(*lookups))}
     villages, tambons = set(kinds.get("village", set())), set(kinds.get("tambon", set()))
     if kinds.get("group"):
         for vid, wide in session.execute(select(OccupationalGroup.village_id, OccupationalGroup.tambon_wide)
