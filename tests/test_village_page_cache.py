@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sammachip.domain.clock import current_fiscal_year, today, utcnow
 from sammachip.domain.data_versions import RULES, village_name
 from sammachip.extensions import cache, db
-from sammachip.models import DataVersion, HouseholdDraft, SageAnswer, SageCriterion
+from sammachip.models import DataVersion, HouseholdDraft, Occupation, SageAnswer, SageCriterion
 
 from .dbutil import QueryCounter
 from .factories import full_village, make_household, make_sage, make_user, make_village, phone_no
@@ -114,5 +114,10 @@ def test_writes_the_facts_do_not_count_still_change_the_versions(app):
     db.session.commit()
     assert version(village_name(village.id)) != before
     criterion.text_th = criterion.text_th + " (แก้)"
+    db.session.commit()
+    assert version(RULES) != rules
+    rules = version(RULES)
+    occupation = db.session.get(Occupation, sage.occupation_id)
+    occupation.name_th = occupation.name_th + " (แก้)"
     db.session.commit()
     assert version(RULES) != rules
