@@ -97,6 +97,11 @@ def _before_commit(session: Session) -> None:
 _KEEPS: WeakKeyDictionary = WeakKeyDictionary()  # engine → it has the tables (asked until it has)
 
 
+def forget_tables() -> None:
+    """After a migration (migrations/env.py): the tables are asked for again."""
+    _KEEPS.clear()
+
+
 def _kept(session: Session) -> bool:
     """The database has the facts and versions tables (one at an older revision, e.g. in a migration's
     test, has none to keep): asked once per engine."""
