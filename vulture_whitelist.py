@@ -60,3 +60,4 @@ _.erase_households_photos  # registered with domain/privacy.py's erasure by its 
 # Search: a found row's fields, read by templates/search/_results.html.
 _.href
 _.masked_id
+_.forget_tables  # called by migrations/env.py after every migration

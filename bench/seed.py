@@ -11,6 +11,7 @@ skipped, so the list can run ahead of the models.
 import argparse
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from sqlalchemy.engine import Connection, make_url
 from stdnum.th import pin
 from werkzeug.security import generate_password_hash
 
+from sammachip.crypto import keyring_from, sealed_columns
 from sammachip.domain.clock import current_fiscal_year, today
 from sammachip.domain.fiscal import fiscal_year_bounds
 from sammachip.domain.schedule import add_months
@@ -126,6 +128,7 @@ class Ctx:
     criterion_ids: list[int] = field(default_factory=list)
     user_ids: dict = field(default_factory=dict)
     today: date = field(default_factory=today)
+    ring: object = None  # the data keys (sealed): read at the first sealed value
 
     @property
     def last_day(self) -> date:
@@ -174,14 +177,22 @@ def rows_target_villages(ctx: Ctx):
     return ("village_id", "fiscal_year", "created_at"), ((v.id, ctx.fy, ctx.now) for v in ctx.places)
 
 
+def sealed(ctx: Ctx, where: str, field: str, kind: str, value: str) -> tuple:
+    """A sealed field's stored columns (`<field>_enc`, `_hash`, an ID's `_last4`), as the app writes them,
+    under DATA_KEYS or the app's public development key (the bench's data is made up)."""
+    if ctx.ring is None:
+        ctx.ring = keyring_from(os.environ.get("DATA_KEYS", ""))
+    return tuple(sealed_columns(ctx.ring, where, field, kind, value).values())
+
+
 def sage_id(village_id: int, k: int) -> int:
     return (village_id - 1) * SAGES_PER_VILLAGE + k + 1
 
 
 def rows_sages(ctx: Ctx):
     """A full team per village: one trained lead, four assistants."""
-    cols = ("id", "village_id", "fiscal_year", "name", "phone", "occupation_id", "occupation_other",
-            "years_in_occupation", "success_evidence", "lives_in_village", "notes", "role",
+    cols = ("id", "village_id", "fiscal_year", "name", "phone_enc", "phone_hash", "key_id", "occupation_id",
+            "occupation_other", "years_in_occupation", "success_evidence", "lives_in_village", "notes", "role",
             "criteria_step", "training_centre", "course_start", "course_end", "course_passed",
             "workshop_date", "created_by_id", "created_at", "updated_at", "version", "person_id")
     occ, officer = ctx.occupation_ids, ctx.user_ids["officer"]
@@ -191,7 +202,8 @@ def rows_sages(ctx: Ctx):
         for v in ctx.places:
             for k in range(SAGES_PER_VILLAGE):
                 sid, lead = sage_id(v.id, k), k == 0
-                yield (sid, v.id, ctx.fy, person(sid), f"+6681{sid:07d}", occ[sid % len(occ)], "",
+                phone = sealed(ctx, "sages.phone", "phone", "phone", f"+6681{sid:07d}")
+                yield (sid, v.id, ctx.fy, person(sid), *phone, ctx.ring.current_id, occ[sid % len(occ)], "",
                        5 + sid % 30, "ขายได้ทุกเดือน มีลูกค้าประจำ", True, "",
                        "lead" if lead else "assistant", len(ctx.criterion_ids) + 1,
                        "ศพช.ลำปาง" if lead else "", start if lead else None,
@@ -220,7 +232,8 @@ def national_id(i: int) -> str:
 
 def rows_households(ctx: Ctx):
     """Twenty households per village, four per trainer."""
-    cols = ("id", "village_id", "fiscal_year", "status", "head_name", "national_id", "phone", "house_no",
+    cols = ("id", "village_id", "fiscal_year", "status", "head_name", "national_id_enc", "national_id_hash",
+            "national_id_last4", "phone_enc", "phone_hash", "key_id", "house_no",
             "members", "main_occupation", "income_per_year", "need_occupation_id", "need_occupation_other",
             "need_reason", "committed", "trainer_id", "consent_at", "consent_by_id", "created_by_id",
             "created_at", "updated_at", "version")
@@ -230,7 +243,9 @@ def rows_households(ctx: Ctx):
         for v in ctx.places:
             for j in range(HOUSEHOLDS_PER_VILLAGE):
                 hid = (v.id - 1) * HOUSEHOLDS_PER_VILLAGE + j + 1
-                yield (hid, v.id, ctx.fy, "registered", person(hid + 3), national_id(hid), f"+6689{hid:07d}",
+                pin_ = sealed(ctx, "households.national_id", "national_id", "national_id", national_id(hid))
+                phone = sealed(ctx, "households.phone", "phone", "phone", f"+6689{hid:07d}")
+                yield (hid, v.id, ctx.fy, "registered", person(hid + 3), *pin_, *phone, ctx.ring.current_id,
                        f"{10 + j}/{v.moo}", 2 + hid % 6, "รับจ้างทั่วไป", 30000 + (hid % 50) * 1000,
                        occ[hid % len(occ)], "", "อยากมีรายได้เสริม", True,
                        sage_id(v.id, j // HOUSEHOLDS_PER_TRAINER), ctx.now, officer, officer,
@@ -372,6 +387,9 @@ def chunks(rows: Iterable, size: int) -> Iterator[list]:
 def insert(conn: Connection, table: str, cols: tuple, rows: Iterable[tuple]) -> int:
     count = 0
     tbl = Table(table, MetaData(), autoload_with=conn)
+    unknown = [c for c in cols if c not in tbl.c]
+    if unknown:  # a model changed: the generator must follow (else SQLite drops them silently)
+        raise RuntimeError(f"bench/seed.py writes {table}.{', '.join(unknown)}: no such column")
     if conn.dialect.name == "postgresql":
         # COPY takes JSON columns as text; SQLAlchemy's JSON type (SQLite below) wants the Python value.
         json_at = [i for i, c in enumerate(cols) if isinstance(tbl.c[c].type, JSON)]
@@ -422,11 +440,10 @@ def fill(url: str, n: int, log=print) -> dict:
                 continue
             cols, rows = make_rows(ctx)
             counts[table] = insert(conn, table, cols, rows)
+    analyze(engine)  # before the facts are counted: without statistics one statement took over 15 minutes
     if "village_year_facts" in existing:
         counts["village_year_facts"] = count_facts(url)  # bulk rows bypass the app: count them as `flask rebuild-facts`
-    if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("ANALYZE"))  # planner statistics, as autovacuum would give a live database
+        analyze(engine)
     engine.dispose()
     return counts
 
@@ -477,6 +494,13 @@ def migrate(url: str) -> None:
             db.engine.dispose()
     finally:
         logging.disable(logging.NOTSET)
+
+
+def analyze(engine) -> None:
+    """Planner statistics, as autovacuum would give a live database (PostgreSQL)."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
 
 
 def count_facts(url: str) -> int:

@@ -7,7 +7,7 @@ from flask.sessions import SecureCookieSessionInterface
 from flask_login import current_user
 
 from .config import engine_options, load_config
-from .extensions import babel, compress, csrf, db, htmx, login_manager, migrate, static_digest
+from .extensions import babel, cache, compress, csrf, db, htmx, login_manager, migrate, static_digest
 
 ROOT = Path(__file__).resolve().parent.parent
 HASHED = re.compile(r"-[0-9a-f]{32}\.")  # a name from `flask digest compile`: its content's md5
@@ -63,6 +63,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     htmx.init_app(app)
     compress.init_app(app)
+    cache.init_app(app)
     static_digest.init_app(app)  # templates' static_url_for() reads static/cache_manifest.json
     babel.init_app(app, locale_selector=select_locale,
                    default_translation_directories=str(ROOT / "translations"))

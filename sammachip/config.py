@@ -109,6 +109,15 @@ def load_config(instance_path: str, env: dict | None = None) -> dict:
         # `make install` writes content-hashed copies of static/ (flask digest compile);
         # the app compresses them itself, so no .gz / .br copies are made.
         "FLASK_STATIC_DIGEST_COMPRESSION": [],
+        # The village page's body, cached by its data versions (villages/page_cache.py): in each worker's
+        # memory by default (a worker makes its own copy once; the versions, read from the database,
+        # keep every copy right); "FileSystemCache" with CACHE_DIR shares one between a machine's workers,
+        # "RedisCache" with CACHE_REDIS_URL between machines, "NullCache" turns it off.
+        "CACHE_TYPE": env.get("CACHE_TYPE", "SimpleCache"),
+        "CACHE_DIR": env.get("CACHE_DIR", ""),
+        "CACHE_REDIS_URL": env.get("CACHE_REDIS_URL", ""),
+        "CACHE_THRESHOLD": int(env.get("CACHE_THRESHOLD") or 2000),  # bodies kept (~20 KB each)
+        "CACHE_DEFAULT_TIMEOUT": 26 * 3600,  # the Bangkok date in the key moves on daily anyway
         "BABEL_DEFAULT_LOCALE": "th",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Bangkok",
         "LANGUAGES": ["th", "en"],

@@ -1,5 +1,6 @@
 """Extensions are created here and bound to the app in create_app()."""
 from flask_babel import Babel
+from flask_caching import Cache
 from flask_compress import Compress
 from flask_htmx import HTMX
 from flask_login import LoginManager
@@ -32,3 +33,4 @@ htmx = HTMX()
 babel = Babel()
 compress = Compress()
 static_digest = FlaskStaticDigest()
+cache = Cache()  # the village page's body (villages/page_cache.py)

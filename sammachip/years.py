@@ -33,7 +33,12 @@ def page_year() -> int:
 
 def village_year(village_id: int) -> int:
     """The year of a village's page: asked, else the latest it is a target in, else the current one."""
-    g.page_fy = _asked() or latest_target_year(db.session, village_id) or current_fiscal_year()
+    return village_year_of(latest_target_year(db.session, village_id))
+
+
+def village_year_of(latest: int | None) -> int:
+    """The same, the village's latest target year read already (none: it is no target)."""
+    g.page_fy = _asked() or latest or current_fiscal_year()
     return g.page_fy
 
 

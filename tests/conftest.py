@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from sammachip import clock as app_clock
 from sammachip import create_app
 from sammachip.domain.thai_dates import BANGKOK
-from sammachip.extensions import db
+from sammachip.extensions import cache, db
 
 from .dbutil import empty_all_tables, migrate_and_snapshot, reset_schema, test_database_url
 from .factories import PASSWORD
@@ -53,6 +53,7 @@ def clean_db(app):
     """Every test starts from the freshly migrated database (reference data kept)."""
     with app.app_context():
         empty_all_tables(app.config["REFERENCE_SNAPSHOT"])
+        cache.clear()  # the village page bodies of the last test's villages (ids are used again)
     ctx = app.app_context()
     ctx.push()
     yield

@@ -11,7 +11,7 @@ transaction touched (facts_keys.py says which); `rebuild` recounts everything.
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import and_, bindparam, func, or_, select, tuple_, union, union_all, update
+from sqlalchemy import and_, bindparam, func, or_, select, union, union_all, update
 from sqlalchemy.orm import Session, aliased
 
 from ..models import (
@@ -32,6 +32,7 @@ from ..models import (
     VillageYearFacts,
 )
 from ..models.base import dialect_insert
+from .data_versions import bump
 from .fiscal import to_be
 from .programme import forget_cached, rules_for
 from .progress import VillageFacts, facts_for
@@ -119,17 +120,21 @@ def settled_dates(session: Session, village_ids: list[int], fiscal_year: int, cu
     return found
 
 
-def computed_rows(session: Session, pairs) -> dict[tuple[int, int], dict]:
-    """(village id, year) → its facts counted from the records now (villages that exist)."""
+def computed_rows(session: Session, pairs, existing: set[int] | None = None) -> dict[tuple[int, int], dict]:
+    """(village id, year) → its facts counted from the records now (villages that exist: `existing`,
+    when the caller has read them)."""
     rows = {}
     for fiscal_year, village_ids in by_year(pairs).items():
         cutoff = final_cutoff(fiscal_year)
         for part in chunks(sorted(village_ids)):
-            existing = set(session.scalars(select(Village.id).where(Village.id.in_(part))))
+            if existing is None:
+                found = set(session.scalars(select(Village.id).where(Village.id.in_(part))))
+            else:
+                found = existing & set(part)
             facts = facts_for(session, Village.id.in_(part), fiscal_year, cutoff)
             settled = settled_dates(session, part, fiscal_year, cutoff)
             empty = VillageFacts(rules=rules_for(fiscal_year))
-            for vid in sorted(existing):
+            for vid in sorted(found):
                 rows[vid, fiscal_year] = row_of(facts.get(vid, empty), settled.get(vid))
     return rows
 
@@ -148,15 +153,16 @@ def recompute(session: Session, pairs) -> None:
     if not pairs:
         return
     forget_cached(session)  # a rule changed in this transaction is read anew
+    existing: set[int] = set()
     for part in chunks(pairs):
-        existing = set(session.scalars(select(Village.id).where(Village.id.in_({v for v, _ in part}))))
-        made = [{"village_id": v, "fiscal_year": fy} for v, fy in part if v in existing]
-        if made:
-            session.execute(dialect_insert(session.get_bind(), FACTS).on_conflict_do_nothing(), made)
-            session.execute(select(FACTS.c.village_id).where(tuple_(FACTS.c.fiscal_year, FACTS.c.village_id).in_(
-                [(r["fiscal_year"], r["village_id"]) for r in made]))
-                .order_by(FACTS.c.fiscal_year, FACTS.c.village_id).with_for_update())
-    rows = computed_rows(session, pairs)
+        found = set(session.scalars(select(Village.id).where(Village.id.in_({v for v, _ in part}))))
+        existing |= found
+        made = [{"village_id": v, "fiscal_year": fy} for v, fy in part if v in found]
+        if made:  # made or, when there, locked (an update that changes nothing), in this order, one statement
+            insert = dialect_insert(session.get_bind(), FACTS)
+            session.execute(insert.values(made).on_conflict_do_update(
+                index_elements=[FACTS.c.village_id, FACTS.c.fiscal_year], set_={"settled_on": FACTS.c.settled_on}))
+    rows = computed_rows(session, pairs, existing)
     if rows:
         session.execute(update(FACTS).where(FACTS.c.village_id == bindparam("b_village"),
                                             FACTS.c.fiscal_year == bindparam("b_year")),
@@ -178,4 +184,5 @@ def rebuild(session: Session) -> int:
     """Recount every village-year (after an upgrade, a restore or a bulk load); returns how many."""
     pairs = [tuple(p) for p in known_pairs(session)]
     recompute(session, pairs)
+    bump(session, [], rules=True)  # every cached page body is made anew
     return len(pairs)

@@ -2,10 +2,23 @@
 row or bulk statement touches (facts_keys.TABLES), and recounts them just before it commits,
 in the same transaction. Writes made on a bare connection note theirs with `facts_keys.touch`.
 """
-from sqlalchemy import event, inspect, select, tuple_
+from weakref import WeakKeyDictionary
+
+from sqlalchemy import event, inspect, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
-from ..models import FollowUp, Household, OccupationalGroup, ProgrammeRules, SupportTeam, TrainingDay, Village
+from ..models import (
+    DataVersion,
+    FollowUp,
+    Household,
+    OccupationalGroup,
+    ProgrammeRules,
+    Sage,
+    SupportTeam,
+    TrainingDay,
+    Village,
+)
+from .data_versions import bump
 from .facts import FACTS, known_pairs, recompute
 from .facts_keys import KEY, TABLES, connection_refs, refs_of, touch
 
@@ -75,9 +88,28 @@ def _bulk(state):
 def _before_commit(session: Session) -> None:
     session.flush()
     refs = session.info.pop(KEY, set()) | connection_refs(session)
-    # (A database at an older revision, e.g. in a migration's test, has no facts to keep.)
-    if refs and inspect(session.connection()).has_table(FACTS.name):
-        recompute(session, resolve(session, refs))
+    if refs and _kept(session):
+        pairs, villages = resolve(session, refs)
+        recompute(session, pairs)
+        bump(session, villages | {v for v, _ in pairs}, rules=any(ref[0] == "rules" for ref in refs))
+
+
+_KEEPS: WeakKeyDictionary = WeakKeyDictionary()  # engine → it has the tables (asked until it has)
+
+
+def forget_tables() -> None:
+    """After a migration (migrations/env.py): the tables are asked for again."""
+    _KEEPS.clear()
+
+
+def _kept(session: Session) -> bool:
+    """The database has the facts and versions tables (one at an older revision, e.g. in a migration's
+    test, has none to keep): asked once per engine."""
+    bind = session.get_bind()
+    engine = getattr(bind, "engine", bind)
+    if not _KEEPS.get(engine):
+        _KEEPS[engine] = inspect(session.connection()).has_table(DataVersion.__tablename__)
+    return _KEEPS[engine]
 
 
 def _transaction_end(session: Session, transaction) -> None:
@@ -101,8 +133,9 @@ def _rows(session, table_name: str, keys) -> list[dict]:
     return [dict(r) for r in session.execute(select(table).where(where)).mappings()]
 
 
-def resolve(session: Session, refs: set) -> set[tuple[int, int]]:
-    """References → (village id, fiscal year) pairs, a few queries whatever their number."""
+def resolve(session: Session, refs: set) -> tuple[set[tuple[int, int]], set[int]]:
+    """References → (village id, fiscal year) pairs to recount, and the villages named (some perhaps
+    without a kept year), a few queries whatever their number."""
     kinds: dict[str, set] = {}
     for ref in refs:
         kinds.setdefault(ref[0], set()).add(ref[1:] if len(ref) > 2 else ref[1])
@@ -115,15 +148,14 @@ def resolve(session: Session, refs: set) -> set[tuple[int, int]]:
     for ref in more:
         kinds.setdefault(ref[0], set()).add(ref[1:] if len(ref) > 2 else ref[1])
     pairs = set(kinds.get("pair", set()))
-    lookups = (("household", Household), ("day", TrainingDay))
-    for kind, model in lookups:
-        if kinds.get(kind):
-            pairs |= set(session.execute(select(model.village_id, model.fiscal_year)
-                                         .where(model.id.in_(kinds[kind]))).all())
+    lookups = [select(model.village_id, model.fiscal_year).where(model.id.in_(kinds[kind]))
+               for kind, model in (("household", Household), ("day", TrainingDay), ("sage", Sage)) if kinds.get(kind)]
     if kinds.get("followup"):
-        pairs |= set(session.execute(select(Household.village_id, Household.fiscal_year)
-                                     .join(FollowUp, FollowUp.household_id == Household.id)
-                                     .where(FollowUp.id.in_(kinds["followup"]))).all())
+        lookups.append(select(Household.village_id, Household.fiscal_year)
+                       .join(FollowUp, FollowUp.household_id == Household.id)
+                       .where(FollowUp.id.in_(kinds["followup"])))
+    if lookups:  # one statement for them all
+        pairs |= {tuple(r) for r in session.execute(lookups[0] if len(lookups) == 1 else union_all(*lookups))}
     villages, tambons = set(kinds.get("village", set())), set(kinds.get("tambon", set()))
     if kinds.get("group"):
         for vid, wide in session.execute(select(OccupationalGroup.village_id, OccupationalGroup.tambon_wide)
@@ -153,4 +185,4 @@ def resolve(session: Session, refs: set) -> set[tuple[int, int]]:
         last = session.scalar(select(ProgrammeRules.fiscal_year).where(ProgrammeRules.fiscal_year > fy)
                               .order_by(ProgrammeRules.fiscal_year).limit(1))
         pairs |= set(known_pairs(session, None, (fy, (last - 1) if last else 10_000)))
-    return pairs
+    return pairs, villages

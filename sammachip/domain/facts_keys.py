@@ -3,7 +3,8 @@
 A reference is a tuple: ("pair", village_id, fiscal_year), ("household", id), ("followup", id),
 ("day", training day id), ("village", id: every year it has), ("tambon", subdistrict code, year or
 None: every year), ("village_tambon", village id: its tambon, every year), ("group", id),
-("team", support team id), ("year", fiscal year: it and the later years reading its rules).
+("team", support team id), ("year", fiscal year: it and the later years reading its rules), ("sage", id:
+its village-year), ("rules", a year or an id: what every page reads changed, no count does).
 
 Tables not listed change no facts (a new model's table is ignored until listed here). A row
 is read as a mapping of column names (an ORM object's attributes, its old values, a bulk
@@ -42,7 +43,11 @@ TABLES: dict[str, Callable[[dict], list[Ref]]] = {
     "otop_products": lambda r: [("group", r.get("group_id"))],
     "support_teams": _team,
     "support_team_members": lambda r: [("team", r.get("team_id"))],
-    "programme_rules": lambda r: [("year", r.get("fiscal_year"))],
+    "programme_rules": lambda r: [("year", r.get("fiscal_year")), ("rules", r.get("fiscal_year"))],
+    # Shown on the village page, counted by no fact: they bump the page's data versions only.
+    "sage_answers": lambda r: [("sage", r.get("sage_id"))],
+    "sage_criteria": lambda r: [("rules", r.get("fiscal_year"))],
+    "occupations": lambda r: [("rules", r.get("id"))],  # a sage's occupation is named on the page
     "villages": lambda r: [("village", r.get("id")), ("village_tambon", r.get("id"))],
 }
 

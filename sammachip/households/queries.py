@@ -29,11 +29,7 @@ def households_section(village: Village, fiscal_year: int, team: list | None = N
     if team is None:
         team = team_of(db.session, village.id, fiscal_year)
     team = sorted(team, key=lambda s: (s.role != "lead", s.name))
-    drafts = list(db.session.scalars(
-        select(HouseholdDraft).where(HouseholdDraft.village_id == village.id,
-                                     HouseholdDraft.officer_id == current_user.id,
-                                     HouseholdDraft.fiscal_year == fiscal_year)
-        .order_by(HouseholdDraft.updated_at.desc())))
+    drafts = my_drafts(village.id, fiscal_year)
     registered = [h for h in households if h.status == "registered"]
     return {
         "registered": registered,
@@ -45,6 +41,15 @@ def households_section(village: Village, fiscal_year: int, team: list | None = N
         "drafts": drafts,
         "line": poverty_line(db.session, fiscal_year) if with_line else None,
     }
+
+
+def my_drafts(village_id: int, fiscal_year: int) -> list[HouseholdDraft]:
+    """The signed-in officer's own unfinished interviews in this village-year, the latest first."""
+    return list(db.session.scalars(
+        select(HouseholdDraft).where(HouseholdDraft.village_id == village_id,
+                                     HouseholdDraft.officer_id == current_user.id,
+                                     HouseholdDraft.fiscal_year == fiscal_year)
+        .order_by(HouseholdDraft.updated_at.desc())))
 
 
 def trainer_choices(village_id: int, fiscal_year: int):

@@ -1,7 +1,7 @@
 """All models, importable from one place: `from sammachip.models import Village`."""
 from .audit import AUDIT_ACTIONS, AuditEntry
 from .centre import PLACE_KINDS, LearningCentre, learning_centre_hosts, learning_centre_occupations
-from .facts import VillageYearFacts
+from .facts import DataVersion, VillageYearFacts
 from .fund import FUND_SOURCES, CommunityFund
 from .group import GroupMember, GroupStatusChange, OccupationalGroup, OtopProduct
 from .health import Heartbeat
@@ -20,6 +20,7 @@ from .user import ROLES, LoginFailure, RecoveryCode, User, UserSession, UserSubd
 from .village import Village
 
 __all__ = [
+    "DataVersion",
     "VillageYearFacts",
     "CommunityFund",
     "FUND_SOURCES",

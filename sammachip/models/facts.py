@@ -1,6 +1,6 @@
 from datetime import date
 
-from sqlalchemy import BigInteger, Date, Float, ForeignKey, Integer, SmallInteger
+from sqlalchemy import BigInteger, Date, Float, ForeignKey, Integer, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -49,3 +49,13 @@ class VillageYearFacts(db.Model):
     group_households: Mapped[int] = mapped_column(Integer, default=0)
     otop_products: Mapped[int] = mapped_column(Integer, default=0)
     marks: Mapped[int] = mapped_column(Integer, default=0)  # officers' old step marks of the year
+
+
+class DataVersion(db.Model):
+    """A number made anew (domain/data_versions.py) in the same transaction as each write to a village's
+    records (`village:<id>`) or to the rules every page reads (`rules`: programme rules, sage criteria, a
+    facts rebuild). The cached village page body is keyed by them (villages/page_cache.py)."""
+    __tablename__ = "data_versions"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

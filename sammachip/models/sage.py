@@ -63,7 +63,7 @@ class SageAnswer(db.Model):
     note: Mapped[str] = mapped_column(String(500), default="")
 
     sage: Mapped[Sage] = relationship(back_populates="answers")
-    criterion: Mapped[SageCriterion] = relationship(lazy="joined")
+    criterion: Mapped[SageCriterion] = relationship()  # no page shows it beside the answer: not joined
 
 
 class SageRoleChange(db.Model):

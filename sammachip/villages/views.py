@@ -9,19 +9,17 @@ from ..domain.clock import figures_day
 from ..domain.groups import funnel
 from ..domain.permissions import can_edit, can_read, works_anywhere
 from ..domain.programme import rules_for
-from ..domain.progress import facts_of_village, steps_of
 from ..domain.villages import DuplicateVillage, save_village
 from ..extensions import db
 from ..forms_common import placeholder
-from ..households.queries import households_section
 from ..models import Village
 from ..once import create_once, new_token
 from ..photos.queries import report_photos
-from ..sages.queries import team_section
 from ..web import render, save_unless_stale
-from ..years import picker_years, village_year
+from ..years import village_year
 from .choices import fill_area_choices
 from .forms import VillageForm
+from .page_cache import village_page
 from .queries import report_of, village_counts_by_district, villages_of_district
 
 bp = Blueprint("villages", __name__, url_prefix="/villages")
@@ -71,15 +69,7 @@ def create():
 @bp.get("/<int:village_id>")
 @requires(can_read)
 def show(village_id: int):
-    village = village_or_404(village_id)
-    fy = village_year(village.id)
-    team = team_section(village, fy)
-    hh = households_section(village, fy, team["team"])
-    facts = facts_of_village(db.session, village.id, fy, figures_day(fy), team["team"], hh["all"])
-    return render_template("villages/show.html", village=village, fy=fy, team=team, hh=hh, facts=facts,
-                           funnel=funnel(db.session, village.id, fy, figures_day(fy), facts.ind),
-                           steps=steps_of(facts), ind=facts.ind, programme=facts.rules,
-                           years=picker_years(fy, Village.id == village.id))
+    return village_page(village_id)  # its body cached by the village's data versions
 
 
 @bp.get("/<int:village_id>/report")

@@ -1,0 +1,79 @@
+"""The village page, cheap to serve again: its body is rendered once per key and kept server-side
+(Flask-Caching, `CACHE_TYPE`), the layout around it (CSRF token, the user's area, flashes) and
+the officer's own drafts are made for each request. The page stays `private, no-store`.
+
+The key: the village-year, the village's data version and the rules version (bumped in the same
+transaction as every write that changes what the body shows: domain/facts_hooks.py), the role
+(what the body offers depends on it alone), the locale and the Bangkok date (figures are as of
+today). A hit costs one statement besides the signed-in user (the officer's drafts a second).
+"""
+from flask import render_template
+from flask_babel import get_locale
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy import func, select
+
+from ..access import refuse
+from ..domain.areas import village_filter
+from ..domain.clock import figures_day, today
+from ..domain.data_versions import RULES, version_of, village_name
+from ..domain.groups import funnel
+from ..domain.permissions import can_edit
+from ..domain.progress import facts_of_village, steps_of
+from ..extensions import cache, db
+from ..households.queries import households_section, my_drafts
+from ..models import TargetVillage, Village
+from ..sages.queries import team_section
+from ..years import picker_years, village_year_of
+
+SLOT = Markup("<!--drafts-->")  # nosec B704: a constant, where the officer's own drafts go in the body
+
+
+def _head(village_id: int):
+    """The village (in the user's area, else 404), its latest target year and the two versions: one statement."""
+    latest = select(func.max(TargetVillage.fiscal_year)).where(TargetVillage.village_id == village_id)
+    row = db.session.execute(select(Village, latest.scalar_subquery(), *_versions(village_id))
+                             .where(Village.id == village_id, village_filter(current_user))).first()
+    if row is None:
+        refuse(404)
+    return row
+
+
+def _versions(village_id: int) -> tuple:
+    return version_of(village_name(village_id)), version_of(RULES)
+
+
+def _key(village: Village, fy: int, versions: tuple) -> str:
+    return ":".join(map(str, ("village-page", village.id, fy, *(v or 0 for v in versions), current_user.role,
+                              get_locale(), today().isoformat())))
+
+
+def _render_body(village: Village, fy: int) -> tuple[str, list]:
+    """The body as of now (with SLOT where the drafts go), and the user's drafts it read."""
+    team = team_section(village, fy)
+    hh = households_section(village, fy, team["team"])
+    facts = facts_of_village(db.session, village.id, fy, figures_day(fy), team["team"], hh["all"])
+    body = render_template("villages/_body.html", village=village, fy=fy, team=team, hh=hh, facts=facts,
+                           funnel=funnel(db.session, village.id, fy, figures_day(fy), facts.ind),
+                           steps=steps_of(facts), ind=facts.ind, programme=facts.rules,
+                           years=picker_years(fy, Village.id == village.id), drafts_slot=SLOT)
+    return body, hh["drafts"]
+
+
+def village_page(village_id: int) -> str:
+    """The whole village page: the cached body (made and kept on a miss) with this user's parts."""
+    village, latest, *versions = _head(village_id)
+    fy = village_year_of(latest)
+    key = _key(village, fy, versions)
+    body = cache.get(key)
+    if body is None:
+        body, drafts = _render_body(village, fy)
+        drafts = drafts if can_edit(current_user) else []
+        # Kept only if no write was committed meanwhile (the body might mix both versions' data).
+        if tuple(db.session.execute(select(*_versions(village.id))).one()) == tuple(versions):
+            cache.set(key, body)
+    else:
+        drafts = my_drafts(village.id, fy) if can_edit(current_user) else []
+    own = render_template("households/_drafts.html", drafts=drafts) if drafts else ""
+    page = Markup(body.replace(SLOT, own, 1))  # nosec B704: two of the templates' own autoescaped outputs
+    return render_template("villages/show.html", village=village, body=page)
