@@ -90,6 +90,19 @@ def test_language_can_be_switched_to_english(client, auth):
     assert 'lang="en"' in html
 
 
+def test_the_language_switch_goes_back_to_its_page_without_the_page_echoing_its_address(client, auth):
+    """The page's address stays out of the page (BREACH: nothing from the URL beside the form
+    token on a compressed page); the switch finds its way back by the same-site Referer."""
+    make_user("somchai")
+    auth.login("somchai")
+    page = client.get("/villages/?fy=2569&marker=breach-probe").text
+    assert "breach-probe" not in page
+    back = client.post("/lang/en", headers={"Referer": "http://localhost/villages/?fy=2569"})
+    assert back.status_code == 302 and back.location == "/villages/?fy=2569"
+    elsewhere = client.post("/lang/th", headers={"Referer": "https://evil.example/villages/"})
+    assert elsewhere.location == "/"
+
+
 def test_password_change_logs_out_other_sessions(app, auth, client):
     from sammachip.extensions import db
 
