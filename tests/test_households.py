@@ -1,5 +1,4 @@
 import re
-import threading
 
 import pytest
 from sqlalchemy import select
@@ -10,6 +9,7 @@ from sammachip.models import Household, HouseholdChange, HouseholdDraft, Poverty
 
 from .dbutil import count
 from .factories import make_household, make_sage, make_user, make_village, phone_no, thai_pin
+from .race import at_once
 
 HEAD = {"head_name": "นายสมชาย ขยันดี", "national_id": "1-1017-00207-03-0", "phone": "0891234567",
         "house_no": "12/3", "members": "4"}
@@ -207,18 +207,7 @@ def test_same_token_twice_makes_one_household_and_shows_it(client, officer, vill
 def test_two_submits_at_once_make_one_household(app, client, officer, village, lead):
     token = interview(client, village)
     db.session.commit()
-    barrier = threading.Barrier(2)
-    codes = []
-
-    def tap():
-        barrier.wait()
-        codes.append(client.post(f"/interviews/{token}/6").status_code)
-
-    threads = [threading.Thread(target=tap) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    codes = at_once(lambda: client.post(f"/interviews/{token}/6").status_code, [(), ()])
     db.session.expire_all()
     assert codes == [303, 303]
     assert count(Household) == 1

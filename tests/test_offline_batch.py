@@ -2,7 +2,6 @@
 phone's key (sammachip/batch.py and the three routes): an interview, a follow-up
 checklist, an attendance tap."""
 import re
-import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from sammachip.models import Attendance, AttendanceTap, FollowUp, Household, Hou
 from .dbutil import count
 from .factories import PASSWORD, make_followup, make_household, make_sage, make_training, make_user, phone_no
 from .outage import Outage
+from .race import at_once, signed_in_clients
 
 KEY = "3b241101-e2bb-4255-8caf-4136c566a962"
 ANSWERS = {"head_name": "นายสมชาย ขยันดี", "national_id": "1-1017-00207-03-0", "phone": "0891234567",
@@ -101,24 +101,10 @@ def test_the_previous_form_version_is_read_too(client, officer, village, lead):
 
 def test_twenty_parallel_replays_of_one_key_make_one_household(app, village, lead):
     make_user("officer", "officer", "6013")
-    clients = []
-    for _n in range(20):
-        c = app.test_client()
-        c.post("/login", data={"username": "officer", "password": PASSWORD})
-        clients.append(c)
+    clients = signed_in_clients(app, ["officer"] * 20)  # one officer's phone sending again and again
     url = f"/villages/{village.id}/households/batch"
     db.session.commit()
-    barrier, answers = threading.Barrier(20), []
-
-    def replay(c):
-        barrier.wait()
-        answers.append(send(c, url, interview()))
-
-    threads = [threading.Thread(target=replay, args=(c,)) for c in clients]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    answers = at_once(lambda c: send(c, url, interview()), [(c,) for c in clients])
     assert count(Household) == 1
     household_id = db.session.scalar(select(Household.id))
     assert sorted(a.status_code for a in answers) == [200] * 19 + [201]

@@ -1,5 +1,4 @@
 import re
-import threading
 from datetime import date
 
 import pytest
@@ -13,6 +12,7 @@ from sammachip.models import Sage, SageAnswer, SageCertificate, SageCriterion, S
 from .dbutil import count
 from .factories import SAGE_FORM as VALID
 from .factories import make_sage, make_user, make_village, phone_no, thai_pin
+from .race import at_once, signed_in_clients
 
 
 def test_add_candidate_goes_to_the_first_criterion(client, officer, village):
@@ -173,25 +173,14 @@ def test_two_officers_filling_the_last_seat_at_once_one_wins(app, village):
     rivals = [make_sage(village, f"คู่แข่ง{i}", phone_no(10 + i)) for i in range(2)]
     make_user("a1", "officer")
     make_user("a2", "officer")
-    clients = []
-    for name in ("a1", "a2"):
-        c = app.test_client()
-        c.post("/login", data={"username": name, "password": "correct-horse-battery"})
-        clients.append(c)
+    clients = signed_in_clients(app, ("a1", "a2"))
     rival_ids = [s.id for s in rivals]
     db.session.commit()  # release the test's own write lock before the race
-    barrier = threading.Barrier(2)
-    codes = []
 
     def select_rival(c, sage_id):
-        barrier.wait()
-        codes.append(c.post(f"/sages/{sage_id}/role", data={"role": "assistant"}).status_code)
+        return c.post(f"/sages/{sage_id}/role", data={"role": "assistant"}).status_code
 
-    threads = [threading.Thread(target=select_rival, args=(c, sid)) for c, sid in zip(clients, rival_ids, strict=True)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    codes = at_once(select_rival, list(zip(clients, rival_ids, strict=True)))
     db.session.expire_all()
     assert sorted(codes) == [303, 422]
     assert db.session.scalar(select(func.count()).select_from(Sage).where(Sage.role == "assistant")) == 4

@@ -1,7 +1,6 @@
 """The follow-up schedule holds one scheduled visit per household and date,
 even when two training days are tapped at the same moment (on PostgreSQL each
 request used to see only its own tap and schedule the visits again)."""
-import threading
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -17,25 +16,15 @@ from sammachip.models import FollowUp
 
 from .dbutil import count
 from .factories import attend, make_household, make_training, make_user
+from .race import at_once, signed_in_clients
 
 BEFORE_THE_INDEX = "a1c3e5d7f901"
 
 
 def tap_at_once(clients, urls) -> list[int]:
-    """Each client posts its URL in its own thread, all released at the same moment."""
-    barrier = threading.Barrier(len(clients))
-    codes = []
-
-    def tap(client, url):
-        barrier.wait()
-        codes.append(client.post(url, data={"present": "1"}, headers={"HX-Request": "true"}).status_code)
-
-    threads = [threading.Thread(target=tap, args=pair) for pair in zip(clients, urls, strict=True)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return codes
+    """Each client posts its URL, all released at the same moment."""
+    return at_once(lambda client, url: client.post(url, data={"present": "1"}, headers={"HX-Request": "true"})
+                   .status_code, list(zip(clients, urls, strict=True)))
 
 
 def test_two_training_days_tapped_at_once_schedule_the_visits_once(app, village):
@@ -45,12 +34,9 @@ def test_two_training_days_tapped_at_once_schedule_the_visits_once(app, village)
     households = [make_household(village, f"h{n}", n=n) for n in range(1, 9)]
     for household in households:
         attend(days, household, 3)
-    clients = []
     for name in ("o1", "o2"):
         make_user(name, "officer")
-        client = app.test_client()
-        client.post("/login", data={"username": name, "password": "correct-horse-battery"})
-        clients.append(client)
+    clients = signed_in_clients(app, ("o1", "o2"))
     day_ids, household_ids = [d.id for d in days[3:5]], [h.id for h in households]
     db.session.commit()  # release the test's own transaction before the race
     for household_id in household_ids:
