@@ -1,7 +1,7 @@
 """Data versions keying the cached village page: one row per village (`village:<id>`) and one for the rules
 
 Revision ID: 5ea78549e1ce
-Revises: d13fedbff69b
+Revises: 241da0425aa9
 Create Date: 2026-11-25 00:40:19.358577
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5ea78549e1ce'
-down_revision = 'd13fedbff69b'
+down_revision = '241da0425aa9'
 branch_labels = None
 depends_on = None
 
