@@ -52,14 +52,14 @@ def district(district_code: str):
     fy = page_year()
     args = {k: v for k in ("subdistrict", "status", "sort") if (v := request.args.get(k, ""))}
     page = max(request.args.get("page", 1, type=int), 1)
-    rows, counts, totals, matched = district_rows(district_code, fy, **args, page=page)
+    rows, counts, totals, matched, kpi = district_rows(district_code, fy, **args, page=page)
     subdistricts = geo.subdistricts(district_code)
     cards = {"rows": rows, "matched": matched, "page": page, "rows_per_page": PAGE_SIZE, "fy": fy, "args": args,
              "district": district_code, "programme": rules_for(fy), "sub_labels": sub_labels(subdistricts)}
     if wants_fragment():  # a filter or the next page: the cards alone
         return render_template("progress/_district_rows.html", **cards)
     return render_template("progress/district.html", **cards, counts=counts, totals=totals, subdistricts=subdistricts,
-                           out=outcomes(Village.district_code == district_code, fy),
+                           out=outcomes(Village.district_code == district_code, fy, kpi),
                            years=picker_years(fy, Village.district_code == district_code))
 
 
@@ -73,7 +73,7 @@ def sub_labels(subdistricts) -> dict:
 def report(district_code: str):
     district_or_404(district_code)
     fy = page_year()
-    rows, counts, totals, _matched = district_rows(district_code, fy)
+    rows, counts, totals, _matched, _kpi = district_rows(district_code, fy)
     return render_template("progress/report.html", rows=rows, counts=counts, totals=totals,
                            district=district_code, fy=fy, as_of=figures_day(fy), programme=rules_for(fy))
 
