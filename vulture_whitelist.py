@@ -61,3 +61,4 @@ _.erase_households_photos  # registered with domain/privacy.py's erasure by its 
 _.href
 _.masked_id
 _.forget_tables  # called by migrations/env.py after every migration
+_.field_flags  # read by WTForms from a validator (followups/forms.py one_of): draws the field required
