@@ -1,5 +1,6 @@
 """Sammachip: the สัมมาชีพชุมชน programme on an officer's phone."""
 import re
+from functools import wraps
 from pathlib import Path
 
 from flask import Flask, request
@@ -103,8 +104,13 @@ def register_security_headers(app: Flask) -> None:
 
 
 def same_view(view):
-    """A plain function calling `view` (a bound method, such as Flask's static view, takes no attributes)."""
-    return lambda *args, **kwargs: view(*args, **kwargs)
+    """A plain function calling `view` (a bound method, such as Flask's static view, takes no attributes),
+    keeping what is set on it (the declared permissions)."""
+    @wraps(view)
+    def same(*args, **kwargs):
+        return view(*args, **kwargs)
+
+    return same
 
 
 def register_hardening(app: Flask) -> None:
