@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5ea78549e1ce'
-down_revision = '241da0425aa9'
+down_revision = "241da0425aa9"
 branch_labels = None
 depends_on = None
 
