@@ -25,3 +25,16 @@ def test_production_sends_to_https_with_hsts(app):
     assert "max-age=" in secure.headers["Strict-Transport-Security"]
     assert production.config["SESSION_COOKIE_SECURE"] is True
     assert set(CSP) >= {"script-src", "frame-ancestors"}
+
+
+def test_own_assets_carry_nosniff_but_no_document_headers(client):
+    """Styles, scripts, icon and manifest are not documents: no policy, no framing headers (0.4 KB each on
+    a phone's first load); the service worker keeps its policy, which applies to it."""
+    import re
+
+    page = client.get("/login")
+    for url in [*re.findall(r'(?:href|src)="(/static/[^"]+)"', page.text), "/manifest.webmanifest"]:
+        asset = client.get(url)
+        assert asset.status_code == 200 and asset.headers["X-Content-Type-Options"] == "nosniff"
+        assert not {"Content-Security-Policy", "X-Frame-Options", "Content-Disposition"} & set(asset.headers.keys())
+    assert client.get("/sw.js").headers["Content-Security-Policy"] == POLICY

@@ -7,6 +7,7 @@ team complete, status) are derived here from the counts and the year's rules, ne
 District sums are added up in SQL: counts and sums, never averaged percentages.
 """
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import Float, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
@@ -53,17 +54,27 @@ def facts_of_row(row, rules: Rules) -> VillageFacts:
                         days_held=row.days_held, ind=ind, results=results)
 
 
-def villages_with_facts(session: Session, where, fiscal_year: int, as_of: date) -> list[tuple[Village, VillageFacts]]:
+class VillageCard(NamedTuple):
+    """What a dashboard shows of a village (its columns alone: no ORM object for each of hundreds)."""
+    id: int
+    code: str
+    moo: int
+    name: str
+    subdistrict_code: str
+
+
+def villages_with_facts(session: Session, where, fiscal_year: int,
+                        as_of: date) -> list[tuple[VillageCard, VillageFacts]]:
     """Every village matching `where` with its facts as of `as_of`: two queries, and the live
     count's fixed number more when some village's kept facts do not hold on that day."""
     rules = rules_for(fiscal_year)
-    found = session.execute(select(Village, F.settled_on.label("kept_settled"), *F)
+    found = session.execute(select(*(getattr(Village, c) for c in VillageCard._fields), *F)
                             .outerjoin(VillageYearFacts.__table__, kept_join(fiscal_year)).where(where)
                             .order_by(Village.code)).all()
-    facts, live = {}, []
-    for row in found:
-        village = row[0]
-        if row.village_id is not None and (row.kept_settled is None or row.kept_settled <= as_of):
+    facts, live, width = {}, [], len(VillageCard._fields)
+    for i, row in enumerate(found):
+        village = found[i] = VillageCard(*row[:width])
+        if row.village_id is not None and (row.settled_on is None or row.settled_on <= as_of):
             facts[village.id] = facts_of_row(row, rules)
         else:
             live.append(village.id)
@@ -74,7 +85,7 @@ def villages_with_facts(session: Session, where, fiscal_year: int, as_of: date) 
     if live:
         facts.update(facts_for(session, Village.id.in_(live), fiscal_year, as_of))
     empty = lambda: VillageFacts(rules=rules, ind=Indicators(rules=rules))  # noqa: E731
-    return [(row[0], facts.get(row[0].id) or empty()) for row in found]
+    return [(v, facts.get(v.id) or empty()) for v in found]
 
 
 def status_sql(rules: Rules):

@@ -10,10 +10,12 @@ from ..extensions import db
 from ..labels import OTOP_TYPES
 
 
-def outcomes(where, fy: int) -> dict:
-    """`where`: the area (a condition on Village). Figures as of the year's cut-off."""
+def outcomes(where, fy: int, by_district: dict | None = None) -> dict:
+    """`where`: the area (a condition on Village). Figures as of the year's cut-off. `by_district`:
+    the groups' KPI when the caller has it from the villages' facts (progress/queries.district_rows)."""
     cutoff, rules = figures_day(fy), rules_for(fy)
-    by_district = group_kpi(db.session, where, fy, cutoff)
+    if by_district is None:
+        by_district = group_kpi(db.session, where, fy, cutoff)
     targets = sum(k["targets"] for k in by_district.values())
     done = sum(k["done"] for k in by_district.values())
     english = str(get_locale() or "th") == "en"

@@ -15,24 +15,37 @@ SORTS = {
 }
 
 
-def district_rows(district_code: str, fy: int, subdistrict: str = "", status: str = "", sort: str = "code"):
+PAGE_SIZE = 50  # village cards a page: a 200-village district renders a quarter of its cards at a time
+
+
+def with_steps(row: dict) -> dict:
+    row["steps"] = steps_of(row["facts"])
+    row["done"] = sum(s.done for s in row["steps"])
+    return row
+
+
+def district_rows(district_code: str, fy: int, subdistrict: str = "", status: str = "", sort: str = "code",
+                  page: int | None = None):
     """Every target village of the district in the year with its facts (kept per village-year,
     domain/facts_read.py), the rows filtered and sorted as asked; counts and totals for the whole
-    district summed in SQL."""
+    district summed in SQL, how many villages matched, and the district's groups KPI. With `page`, only that page's rows
+    (PAGE_SIZE) are returned, and only theirs have their steps worked out (all, to sort by them)."""
     where = (Village.district_code == district_code) & targets_in(fy)
     as_of = figures_day(fy)
-    rows = []
-    for v, f in villages_with_facts(db.session, where, fy, as_of):
-        steps = steps_of(f)
-        rows.append({"village": v, "facts": f, "steps": steps, "done": sum(s.done for s in steps),
-                     "status": status_of(f)})
+    found = villages_with_facts(db.session, where, fy, as_of)
+    # The groups' KPI (domain/groups.group_kpi) from the same facts: the group step's record or an old mark.
+    kpi = {district_code: {"targets": len(found), "done": sum("group" in f.results or "group" in f.marks
+                                                              for _v, f in found)}} if found else {}
+    rows = [{"village": v, "facts": f, "status": status_of(f)} for v, f in found
+            if (not subdistrict or v.subdistrict_code == subdistrict) and (not status or status_of(f) == status)]
+    if page is None or sort == "progress":
+        rows = [with_steps(r) for r in rows]
+    rows.sort(key=SORTS.get(sort, SORTS["code"]))
+    matched = len(rows)
+    if page is not None:
+        rows = [r if "steps" in r else with_steps(r) for r in rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
     sums = district_sums(db.session, where, fy, as_of).get(district_code) or new_sums(rules_for(fy))
-    rows = [
-        r
-        for r in rows
-        if (not subdistrict or r["village"].subdistrict_code == subdistrict) and (not status or r["status"] == status)
-    ]
-    return sorted(rows, key=SORTS.get(sort, SORTS["code"])), sums["statuses"], sums["ind"]
+    return rows, sums["statuses"], sums["ind"], matched, kpi
 
 
 def province_rows(province_code: str, fy: int):

@@ -5,7 +5,8 @@ the officer's own drafts are made for each request. The page stays `private, no-
 The key: the village-year, the village's data version and the rules version (bumped in the same
 transaction as every write that changes what the body shows: domain/facts_hooks.py), the role
 (what the body offers depends on it alone), the locale and the Bangkok date (figures are as of
-today). A hit costs one statement besides the signed-in user (the officer's drafts a second).
+today). A hit costs one statement besides the signed-in user (the officer's drafts a second, when
+the officer has some in the village).
 """
 from flask import render_template
 from flask_babel import get_locale
@@ -22,7 +23,7 @@ from ..domain.permissions import can_edit
 from ..domain.progress import facts_of_village, steps_of
 from ..extensions import cache, db
 from ..households.queries import households_section, my_drafts
-from ..models import TargetVillage, Village
+from ..models import HouseholdDraft, TargetVillage, Village
 from ..sages.queries import team_section
 from ..years import picker_years, village_year_of
 
@@ -30,9 +31,12 @@ SLOT = Markup("<!--drafts-->")  # nosec B704: a constant, where the officer's ow
 
 
 def _head(village_id: int):
-    """The village (in the user's area, else 404), its latest target year and the two versions: one statement."""
+    """The village (in the user's area, else 404), its latest target year, whether the user has drafts
+    in it (any year: then they are read for the page's year) and the two versions: one statement."""
     latest = select(func.max(TargetVillage.fiscal_year)).where(TargetVillage.village_id == village_id)
-    row = db.session.execute(select(Village, latest.scalar_subquery(), *_versions(village_id))
+    drafts = select(HouseholdDraft.id).where(HouseholdDraft.village_id == village_id,
+                                             HouseholdDraft.officer_id == current_user.id).exists()
+    row = db.session.execute(select(Village, latest.scalar_subquery(), drafts, *_versions(village_id))
                              .where(Village.id == village_id, village_filter(current_user))).first()
     if row is None:
         refuse(404)
@@ -62,7 +66,7 @@ def _render_body(village: Village, fy: int) -> tuple[str, list]:
 
 def village_page(village_id: int) -> str:
     """The whole village page: the cached body (made and kept on a miss) with this user's parts."""
-    village, latest, *versions = _head(village_id)
+    village, latest, has_drafts, *versions = _head(village_id)
     fy = village_year_of(latest)
     key = _key(village, fy, versions)
     body = cache.get(key)
@@ -73,7 +77,7 @@ def village_page(village_id: int) -> str:
         if tuple(db.session.execute(select(*_versions(village.id))).one()) == tuple(versions):
             cache.set(key, body)
     else:
-        drafts = my_drafts(village.id, fy) if can_edit(current_user) else []
+        drafts = my_drafts(village.id, fy) if has_drafts and can_edit(current_user) else []
     own = render_template("households/_drafts.html", drafts=drafts) if drafts else ""
     page = Markup(body.replace(SLOT, own, 1))  # nosec B704: two of the templates' own autoescaped outputs
     return render_template("villages/show.html", village=village, body=page)
