@@ -174,19 +174,21 @@ function forgetPhone() {
   }).then(function (unsent) {
     if (unsent) return;
     indexedDB.deleteDatabase("sammachip-offline");
-    if (navigator.serviceWorker) navigator.serviceWorker.getRegistrations().then(function (rs) {
-      rs.forEach(function (r) { r.unregister(); });
-    });
-    if (window.caches) caches.keys().then(function (ks) { ks.forEach(function (k) { caches.delete(k); }); });
+    // Done only when the worker and its caches are gone: a download started meanwhile waits
+    // (offline.js), or this would delete the new worker's files as they arrive.
+    return Promise.all([navigator.serviceWorker && navigator.serviceWorker.getRegistrations().then(function (rs) {
+      return Promise.all(rs.map(function (r) { return r.unregister(); }));
+    }), window.caches && caches.keys().then(function (ks) { return Promise.all(ks.map(function (k) { return caches.delete(k); })); })]);
   });
 }
+window.phoneForgotten = Promise.resolve();
 function currentUser() {
   var top = document.querySelector("header.top");
   return (top && top.dataset.user) || "";
 }
 function checkUser() {
   var who = currentUser(), was = localStorage.getItem("sammachip.user");
-  if (who && was && was !== who) forgetPhone().then(function () { localStorage.setItem("sammachip.user", who); });
+  if (who && was && was !== who) window.phoneForgotten = forgetPhone().then(function () { localStorage.setItem("sammachip.user", who); });
   else if (who) localStorage.setItem("sammachip.user", who);
 }
 checkUser();

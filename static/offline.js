@@ -8,7 +8,8 @@ window.offlineDownload = function (button) {
   button.disabled = true;
   said.textContent = box.dataset.msgWorking;
   function done(text) { said.textContent = text; button.disabled = false; }
-  navigator.serviceWorker.register("/sw.js", { scope: "/" })
+  window.phoneForgotten // (app.js: another user's worker and files go first)
+    .then(function () { return navigator.serviceWorker.register("/sw.js", { scope: "/" }); })
     .then(function () { return navigator.serviceWorker.ready; })
     .then(function (reg) {
       return fetch(button.dataset.pages, { credentials: "same-origin", cache: "no-store" })
