@@ -11,7 +11,7 @@ DIGEST := static/cache_manifest.json
 HASHED := -regextype posix-extended -regex '.*-[0-9a-f]{32}\.[^/]*'
 STATIC := $(shell find static -type f ! -name cache_manifest.json ! \( $(HASHED) \))
 
-.PHONY: run test lint audit install install-dev browser-deps translations migrate demo bench bench-quick clean
+.PHONY: run test lint audit install install-dev browser-deps translations migrate demo bench bench-quick bench-lighthouse clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ bench: install-dev
 
 bench-quick: install-dev
 	$(BIN)/python -m bench.run --quick
+
+## make bench-lighthouse: the village page's LCP against a static copy (needs npm; installs Lighthouse)
+bench-lighthouse: install-dev browser-deps
+	$(BIN)/python -m bench.lighthouse
 
 clean:
 	rm -rf $(VENV) instance/*.db* $(MO) $(DIGEST)

@@ -274,12 +274,16 @@ function rowOf(html, householdId) {
   var m = new RegExp('<li id="hh-' + householdId + '">[\\s\\S]*?</li>').exec(html);
   return m ? m[0] : null;
 }
-function tapped(row, present, html) {
+// The row's state words ("มา ✓" / "ขาด"), as the day's page says them.
+function stateWord(html, present) {
   var said = /data-msg-on="([^"]*)" data-msg-off="([^"]*)"/.exec(html) || [0, "✓", "✗"];
+  return present ? said[1] : said[2];
+}
+function tapped(row, present, html) {
   return row.replace(/name="present" value="[01]"/, 'name="present" value="' + (present ? "0" : "1") + '"')
     .replace(/class="toggle( on)?"/, 'class="toggle' + (present ? " on" : "") + '"')
     .replace(/aria-pressed="(true|false)"/, 'aria-pressed="' + present + '"')
-    .replace(/<span class="state">[^<]*<\/span>/, '<span class="state">' + (present ? said[1] : said[2]) + "</span>");
+    .replace(/<span class="state">[^<]*<\/span>/, '<span class="state">' + stateWord(html, present) + "</span>");
 }
 // The day's page offline shows the taps waiting on the phone.
 function withTaps(path, html) {
@@ -305,7 +309,8 @@ function keepTap(req, dayId, householdId) {
       return inStore("records", "readwrite", function (s) { earlier.forEach(function (r) { s.delete(r.key); }); });
     }).then(function () {
       return newRecord({ kind: "attendance", day: dayId, household: householdId, state: "waiting" },
-        { label: name ? unescaped(name[1].trim()) : "",
+        // The queue list names the household and which way the tap went.
+        { label: (name ? unescaped(name[1].trim()) : "") + " · " + unescaped(stateWord(html, present)),
           answers: { present: present ? "1" : "0", tapped_at: new Date().toISOString() } });
     }).then(function () {
       return new Response(tapped(row, present, html), { headers: { "Content-Type": "text/html; charset=utf-8", "X-Queued": "1" } });

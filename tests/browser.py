@@ -11,6 +11,7 @@ from .factories import PASSWORD
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PHONE = {"width": 360, "height": 800}
+SIZES = ({"width": 320, "height": 720}, PHONE)  # the narrowest phone we support, and a common one
 # Flags that keep Chromium from dialling out on a closed network.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -37,6 +38,18 @@ class LiveServer:
 
     def __exit__(self, *exc):
         self.server.shutdown()
+
+
+def fits(page, width: int) -> bool:
+    """Nothing wider than the screen: no sideways scrolling."""
+    return page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def phone_page(chromium, base_url: str, size: dict = PHONE):
+    """A page in a fresh browser context of a phone's size, in Thai (close it with page.context.close())."""
+    page = chromium.new_context(viewport=size, base_url=base_url, locale="th-TH").new_page()
+    page.set_default_timeout(10_000)
+    return page
 
 
 def shot(page, name: str) -> Path:

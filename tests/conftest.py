@@ -152,14 +152,12 @@ def chromium():
 @pytest.fixture
 def phone(chromium, live_server):
     """A fresh phone-sized browser tab (360×800) on the live app."""
-    from .browser import PHONE
+    from .browser import phone_page
 
-    context = chromium.new_context(viewport=PHONE, base_url=live_server.url, locale="th-TH")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
+    page = phone_page(chromium, live_server.url)
     refused = watch_csp(page)
     yield page
-    context.close()
+    page.context.close()
     assert refused == []  # nothing the page needed was blocked by the Content-Security-Policy
 
 

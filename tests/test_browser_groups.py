@@ -4,12 +4,8 @@ from datetime import timedelta
 
 from sammachip.domain.clock import today
 
-from .browser import log_in, shot
+from .browser import fits, log_in, shot
 from .factories import attend, make_followup, make_household, make_training, make_user, make_village
-
-
-def fits(page, width: int) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def both_widths(page, name: str) -> None:

@@ -1,11 +1,7 @@
 """On a phone: write a knowledge record step by step, find it, print it on A4 (PDF in Laksaman)."""
-from .browser import SCREENSHOTS, log_in, shot
+from .browser import SCREENSHOTS, fits, log_in, shot
 from .factories import make_sage, make_user, make_village
 from .knowledge_util import PARTS
-
-
-def fits(page, width: int) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth") <= width
 
 
 def test_write_find_and_print_a_knowledge_record_on_a_phone(phone, chromium, live_server):

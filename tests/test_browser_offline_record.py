@@ -130,7 +130,9 @@ def test_an_interview_a_visit_and_a_tap_recorded_offline_arrive_once(open_phone,
     phone.wait_for_selector(f"#hh-{visited.id} button.toggle.on")  # the day's page shows the tap
     phone.wait_for_selector("#queue summary:has-text('ยังไม่ได้ส่ง 3')")
     phone.click("#queue summary")
-    assert "นางมาลี ศรีสุข" in phone.inner_text("#queue")  # whose visit and whose tap
+    queued = phone.inner_text("#queue")
+    assert "ติดตาม: นางมาลี ศรีสุข" in queued  # whose visit ...
+    assert "เช็คชื่อ: นางมาลี ศรีสุข · มา ✓" in queued  # ... whose tap, and which way it went
     shot(phone, "offline-queue")
     assert proxy.forwarded == forwarded  # nothing reached the server while it was cut off
     phone.context.clear_cookies()  # meanwhile the session ended

@@ -63,14 +63,15 @@ class VillageCard(NamedTuple):
     subdistrict_code: str
 
 
-def villages_with_facts(session: Session, where, fiscal_year: int,
-                        as_of: date) -> list[tuple[VillageCard, VillageFacts]]:
-    """Every village matching `where` with its facts as of `as_of`: two queries, and the live
-    count's fixed number more when some village's kept facts do not hold on that day."""
+def villages_with_facts(session: Session, where, fiscal_year: int, as_of: date, limit: int | None = None,
+                        offset: int = 0) -> list[tuple[VillageCard, VillageFacts]]:
+    """Every village matching `where` (by code; with `limit`, that many from `offset`) with its facts as
+    of `as_of`: two queries, and the live count's fixed number more when some village's kept facts do
+    not hold on that day."""
     rules = rules_for(fiscal_year)
     found = session.execute(select(*(getattr(Village, c) for c in VillageCard._fields), *F)
                             .outerjoin(VillageYearFacts.__table__, kept_join(fiscal_year)).where(where)
-                            .order_by(Village.code)).all()
+                            .order_by(Village.code).limit(limit).offset(offset)).all()
     facts, live, width = {}, [], len(VillageCard._fields)
     for i, row in enumerate(found):
         village = found[i] = VillageCard(*row[:width])
@@ -97,13 +98,22 @@ def status_sql(rules: Rules):
 
 
 def new_sums(rules: Rules) -> dict:
-    return {"villages": 0, "team": 0, "registered": 0, "ind": Indicators(rules=rules),
+    return {"villages": 0, "team": 0, "registered": 0, "groups_done": 0, "ind": Indicators(rules=rules),
             "statuses": dict.fromkeys(STATUSES, 0)}
 
 
+def group_done_sql(fiscal_year: int):
+    """SQL: the village-year's group step is done (domain/groups.group_kpi): a group's record or an old mark."""
+    mark = select(VillageStepMark.id).where(VillageStepMark.village_id == Village.id,
+                                            VillageStepMark.fiscal_year == fiscal_year,
+                                            VillageStepMark.step == "group").exists()
+    return or_(F.group_households > 0, mark)
+
+
 def district_sums(session: Session, where, fiscal_year: int, as_of: date) -> dict[str, dict]:
-    """District code → {"villages", "team" (complete), "registered", "ind", "statuses"} for the
-    villages matching `where`: the kept facts summed in SQL (one query), the rest counted live."""
+    """District code → {"villages", "team" (complete), "registered", "groups_done" (the groups' KPI), "ind",
+    "statuses"} for the villages matching `where`: the kept facts summed in SQL (one query), the rest
+    counted live."""
     rules = rules_for(fiscal_year)
     status = status_sql(rules)
     count = lambda cond: func.sum(case((cond, 1), else_=0))  # noqa: E731
@@ -111,13 +121,15 @@ def district_sums(session: Session, where, fiscal_year: int, as_of: date) -> dic
                    case((F.ind_registered > 0, 1), else_=0) if f == "villages" else F[f] for f in FIELDS]
     found = session.execute(
         select(Village.district_code, func.count(), count(and_(F.lead >= 1, F.assistants >= rules.assistants)),
-               func.sum(F.registered), *(func.sum(c) for c in ind_columns), *(count(status == s) for s in STATUSES))
+               func.sum(F.registered), count(group_done_sql(fiscal_year)), *(func.sum(c) for c in ind_columns),
+               *(count(status == s) for s in STATUSES))
         .join(VillageYearFacts.__table__, kept_join(fiscal_year)).where(where, usable(as_of))
         .group_by(Village.district_code))
     sums = {}
-    for district_code, villages, team, registered, *rest in found:
+    for district_code, villages, team, registered, groups_done, *rest in found:
         values, statuses = rest[:len(FIELDS)], rest[len(FIELDS):]
         sums[district_code] = {"villages": villages, "team": int(team), "registered": int(registered),
+                               "groups_done": int(groups_done),
                                "ind": Indicators(*(float(v) if f.endswith("_sum") else int(v)
                                                    for f, v in zip(FIELDS, values, strict=True)), rules=rules),
                                "statuses": dict(zip(STATUSES, (int(n) for n in statuses), strict=True))}
@@ -140,5 +152,6 @@ def add_live(session: Session, where, fiscal_year: int, as_of: date, sums: dict)
         district["villages"] += 1
         district["team"] += f.team_complete
         district["registered"] += f.registered
+        district["groups_done"] += "group" in f.results or "group" in f.marks
         district["ind"] += f.ind
         district["statuses"][status_of(f)] += 1

@@ -1,4 +1,6 @@
 """Dashboard rows: every village's facts for a district, district sums for a province."""
+from sqlalchemy import func, select
+
 from ..domain.clock import figures_day
 from ..domain.facts_read import district_sums, new_sums, villages_with_facts
 from ..domain.indicators import total
@@ -28,14 +30,16 @@ def district_rows(district_code: str, fy: int, subdistrict: str = "", status: st
                   page: int | None = None):
     """Every target village of the district in the year with its facts (kept per village-year,
     domain/facts_read.py), the rows filtered and sorted as asked; counts and totals for the whole
-    district summed in SQL, how many villages matched, and the district's groups KPI. With `page`, only that page's rows
-    (PAGE_SIZE) are returned, and only theirs have their steps worked out (all, to sort by them)."""
+    district summed in SQL, how many villages matched, and the district's groups KPI. With `page`, only
+    that page's rows (PAGE_SIZE) are returned, and only theirs have their steps worked out."""
     where = (Village.district_code == district_code) & targets_in(fy)
     as_of = figures_day(fy)
+    sums = district_sums(db.session, where, fy, as_of).get(district_code) or new_sums(rules_for(fy))
+    kpi = {district_code: {"targets": sums["villages"], "done": sums["groups_done"]}} if sums["villages"] else {}
+    if page is not None and sort == "code" and not status:  # the usual view: only the page's villages are read
+        rows, matched = code_page(where, fy, as_of, subdistrict, page, sums["villages"])
+        return rows, sums["statuses"], sums["ind"], matched, kpi
     found = villages_with_facts(db.session, where, fy, as_of)
-    # The groups' KPI (domain/groups.group_kpi) from the same facts: the group step's record or an old mark.
-    kpi = {district_code: {"targets": len(found), "done": sum("group" in f.results or "group" in f.marks
-                                                              for _v, f in found)}} if found else {}
     rows = [{"village": v, "facts": f, "status": status_of(f)} for v, f in found
             if (not subdistrict or v.subdistrict_code == subdistrict) and (not status or status_of(f) == status)]
     if page is None or sort == "progress":
@@ -44,8 +48,16 @@ def district_rows(district_code: str, fy: int, subdistrict: str = "", status: st
     matched = len(rows)
     if page is not None:
         rows = [r if "steps" in r else with_steps(r) for r in rows[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
-    sums = district_sums(db.session, where, fy, as_of).get(district_code) or new_sums(rules_for(fy))
     return rows, sums["statuses"], sums["ind"], matched, kpi
+
+
+def code_page(where, fy: int, as_of, subdistrict: str, page: int, villages: int) -> tuple[list[dict], int]:
+    """One page of villages by code (of a subdistrict, if given) with their facts, and how many matched."""
+    if subdistrict:
+        where = where & (Village.subdistrict_code == subdistrict)
+        villages = db.session.scalar(select(func.count()).select_from(Village).where(where))
+    found = villages_with_facts(db.session, where, fy, as_of, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    return [with_steps({"village": v, "facts": f, "status": status_of(f)}) for v, f in found], villages
 
 
 def province_rows(province_code: str, fy: int):
