@@ -68,8 +68,8 @@ def alternate(client, token: str, plan, i: int) -> dict:
 
 
 def forget_bodies(client, token: str, plan, i: int) -> dict:
-    """The village page as its first view after a write makes it: no cached body (in process only;
-    over HTTP its bytes are the cached page's)."""
+    """A page as its first view after a write makes it: no kept body (in process only; over HTTP
+    its bytes are the kept page's)."""
     app = getattr(client, "application", None)
     if app is not None:
         from sammachip.extensions import cache
@@ -97,6 +97,7 @@ PAGES = [
     Page("process page", "/villages/{village_id}/process", user="officer"),
     Page("district dashboard", "/districts/{district_code}", user="district", dashboard=True,
          p95_ms=30, p95_on=("sqlite", "pg")),
+    Page("district dashboard, body made anew", "/districts/{district_code}", user="district", before=forget_bodies),
     Page("dashboard filter", "/districts/{district_code}?subdistrict={subdistrict_code}", user="district",
          fragment=True),
     Page("province roll-up", "/provinces/{province_code}", user="province", dashboard=True,

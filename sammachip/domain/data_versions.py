@@ -8,7 +8,7 @@ reach a number some body was cached under before the restore.
 import secrets
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import String, cast, literal, select
 
 from ..models import DataVersion
 from ..models.base import dialect_insert
@@ -18,6 +18,11 @@ RULES = "rules"
 
 def village_name(village_id: int) -> str:
     return f"village:{village_id}"
+
+
+def village_name_sql(village_id):
+    """The same name in SQL, of a column of village ids."""
+    return literal("village:") + cast(village_id, String)
 
 
 def bump(session, village_ids: Iterable[int], rules: bool = False) -> None:

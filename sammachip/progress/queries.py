@@ -1,8 +1,9 @@
 """Dashboard rows: every village's facts for a district, district sums for a province."""
 from sqlalchemy import func, select
 
+from ..domain import geo
 from ..domain.clock import figures_day
-from ..domain.facts_read import district_sums, new_sums, villages_with_facts
+from ..domain.facts_read import STATUSES, district_sums, new_sums, villages_with_facts
 from ..domain.indicators import total
 from ..domain.programme import rules_for
 from ..domain.progress import status_of, steps_of
@@ -15,6 +16,14 @@ SORTS = {
     "progress": lambda row: (-row["done"], row["village"].code),
     "practising": lambda row: (-(row["facts"].ind.share or -1), row["village"].code),
 }
+
+
+def dashboard_args(district_code: str, given) -> dict:
+    """The dashboard's filter and sort from the query string, known values only (anything else is as if
+    not given: it would show nothing, and it must not make a kept body of its own)."""
+    known = {"subdistrict": {code for code, _name in geo.subdistricts(district_code)}, "status": set(STATUSES),
+             "sort": set(SORTS)}
+    return {k: v for k, values in known.items() if (v := given.get(k, "")) in values}
 
 
 PAGE_SIZE = 50  # village cards a page: a 200-village district renders a quarter of its cards at a time

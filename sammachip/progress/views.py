@@ -18,7 +18,8 @@ from ..models import Village
 from ..web import wants_fragment
 from ..years import page_year, picker_years, village_year
 from .outcomes import outcomes
-from .queries import PAGE_SIZE, district_rows, province_rows
+from .page_cache import district_page
+from .queries import dashboard_args, district_rows, province_rows
 from .wording import RESULT_PAGES, step_detail, step_label, step_url
 
 bp = Blueprint("progress", __name__)
@@ -50,22 +51,9 @@ def district_or_404(district_code: str) -> str:
 def district(district_code: str):
     district_or_404(district_code)
     fy = page_year()
-    args = {k: v for k in ("subdistrict", "status", "sort") if (v := request.args.get(k, ""))}
+    args = dashboard_args(district_code, request.args)
     page = max(request.args.get("page", 1, type=int), 1)
-    rows, counts, totals, matched, kpi = district_rows(district_code, fy, **args, page=page)
-    subdistricts = geo.subdistricts(district_code)
-    cards = {"rows": rows, "matched": matched, "page": page, "rows_per_page": PAGE_SIZE, "fy": fy, "args": args,
-             "district": district_code, "programme": rules_for(fy), "sub_labels": sub_labels(subdistricts)}
-    if wants_fragment():  # a filter or the next page: the cards alone
-        return render_template("progress/_district_rows.html", **cards)
-    return render_template("progress/district.html", **cards, counts=counts, totals=totals, subdistricts=subdistricts,
-                           out=outcomes(Village.district_code == district_code, fy, kpi),
-                           years=picker_years(fy, Village.district_code == district_code))
-
-
-def sub_labels(subdistricts) -> dict:
-    """Subdistrict code → its label on a card, translated once, not once a card."""
-    return {code: _("ต.%(t)s", t=name) for code, name in subdistricts}
+    return district_page(district_code, fy, args, page, cards_only=wants_fragment())
 
 
 @bp.get("/districts/<district_code>/report")

@@ -9,21 +9,21 @@ today). A hit costs one statement besides the signed-in user (the officer's draf
 the officer has some in the village).
 """
 from flask import render_template
-from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import bindparam, func, select
 
 from ..access import refuse
 from ..domain.areas import covers
-from ..domain.clock import figures_day, today
+from ..domain.clock import figures_day
 from ..domain.data_versions import RULES, version_of, village_name
 from ..domain.groups import funnel
 from ..domain.permissions import can_edit
 from ..domain.progress import facts_of_village, steps_of
-from ..extensions import cache, db
+from ..extensions import db
 from ..households.queries import households_section, my_drafts
 from ..models import HouseholdDraft, TargetVillage, Village
+from ..page_bodies import body_key, kept_body
 from ..sages.queries import team_section
 from ..years import picker_years, village_year_of
 
@@ -56,11 +56,6 @@ def _versions(village_id: int) -> tuple:
     return version_of(village_name(village_id)), version_of(RULES)
 
 
-def _key(village_id: int, fy: int, versions: tuple) -> str:
-    return ":".join(map(str, ("village-page", village_id, fy, *(v or 0 for v in versions), current_user.role,
-                              get_locale(), today().isoformat())))
-
-
 def _render_body(village: Village, fy: int) -> tuple[str, list]:
     """The body as of now (with SLOT where the drafts go), and the user's drafts it read."""
     team = team_section(village, fy)
@@ -74,19 +69,20 @@ def _render_body(village: Village, fy: int) -> tuple[str, list]:
 
 
 def village_page(village_id: int) -> str:
-    """The whole village page: the cached body (made and kept on a miss) with this user's parts."""
+    """The whole village page: the kept body (made and kept on a miss) with this user's parts."""
     _, name, _, latest, has_drafts, *versions = _head(village_id)
     fy = village_year_of(latest)
-    key = _key(village_id, fy, versions)
-    body = cache.get(key)
-    if body is None:
-        body, drafts = _render_body(db.session.get(Village, village_id), fy)
-        drafts = drafts if can_edit(current_user) else []
-        # Kept only if no write was committed meanwhile (the body might mix both versions' data).
-        if tuple(db.session.execute(select(*_versions(village_id))).one()) == tuple(versions):
-            cache.set(key, body)
-    else:
-        drafts = my_drafts(village_id, fy) if has_drafts and can_edit(current_user) else []
+    made = {}
+
+    def make() -> str:
+        body, made["drafts"] = _render_body(db.session.get(Village, village_id), fy)
+        return body
+
+    body = kept_body(body_key("village-page", village_id, fy, *(v or 0 for v in versions)), make, versions,
+                     lambda: db.session.execute(select(*_versions(village_id))).one())
+    # This officer's drafts: read with the body when it was made, else read now if there are some.
+    drafts = [] if not can_edit(current_user) else made["drafts"] if made else \
+        my_drafts(village_id, fy) if has_drafts else []
     own = render_template("households/_drafts.html", drafts=drafts) if drafts else ""
     page = Markup(body.replace(SLOT, own, 1))  # nosec B704: two of the templates' own autoescaped outputs
     return render_template("villages/show.html", village_name=name, body=page)
