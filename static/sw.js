@@ -310,7 +310,7 @@ function keepTap(req, dayId, householdId) {
     }).then(function () {
       return newRecord({ kind: "attendance", day: dayId, household: householdId, state: "waiting" },
         // The queue list names the household and which way the tap went.
-        { label: (name ? unescaped(name[1].trim()) : "") + " · " + unescaped(stateWord(html, present)),
+        { label: [name ? unescaped(name[1].trim()) : "", unescaped(stateWord(html, present))].filter(Boolean).join(" · "),
           answers: { present: present ? "1" : "0", tapped_at: new Date().toISOString() } });
     }).then(function () {
       return new Response(tapped(row, present, html), { headers: { "Content-Type": "text/html; charset=utf-8", "X-Queued": "1" } });

@@ -44,9 +44,13 @@ def test_unknown_filter_values_are_ignored_and_make_no_body_of_their_own(client,
     make_user("boss", "district", "6013")
     make_target(make_village("601303", 1, "ต้นน้ำ"))
     auth.login("boss")
-    plain, _ = dashboard(client)
-    odd, count = dashboard(client, "?status=bogus&subdistrict=" + "x" * 5000 + "&sort=nope")
+    # The first view is the odd one: what the kept body links to must not come from its address.
+    odd, _ = dashboard(client, "?status=bogus&subdistrict=" + "x" * 5000 + "&sort=nope&junk=yes")
+    plain, count = dashboard(client)
     assert odd == plain and count == 2
+    assert "bogus" not in plain and "xxxx" not in plain and "junk" not in plain
+    assert len(cached_bodies()) == 1
+    assert "ต้นน้ำ" not in dashboard(client, "?page=999")[0]  # past the last page: empty, and not kept
     assert len(cached_bodies()) == 1
 
 

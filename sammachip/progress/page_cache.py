@@ -44,8 +44,11 @@ def district_page(district_code: str, fy: int, args: dict, page: int, cards_only
     # The filter URL-encoded: typed values cannot run into the key's other parts.
     key = body_key("district-page", district_code, fy, urlencode(sorted(args.items())), page,
                    "cards" if cards_only else "page", *versions)
-    body = kept_body(key, lambda: _render(district_code, fy, args, page, cards_only), versions,
-                     lambda: _versions(district_code))
+    if page > max(1, -(-versions[0] // PAGE_SIZE)):  # past the last page: empty, and not kept (no key per number)
+        body = _render(district_code, fy, args, page, cards_only)
+    else:
+        body = kept_body(key, lambda: _render(district_code, fy, args, page, cards_only), versions,
+                         lambda: _versions(district_code))
     if cards_only:
         return body
     return render_template("progress/district.html", district=district_code,
