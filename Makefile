@@ -9,7 +9,7 @@ PORT ?= 5000
 # here, never committed (.gitignore). HASHED matches the copies, not the sources.
 DIGEST := static/cache_manifest.json
 HASHED := -regextype posix-extended -regex '.*-[0-9a-f]{32}\.[^/]*'
-STATIC := $(shell find static -type f ! -name cache_manifest.json ! \( $(HASHED) \))
+STATIC := $(shell find static -type f ! -name cache_manifest.json ! -name '*.br' ! \( $(HASHED) \))
 
 .PHONY: run test lint audit install install-dev browser-deps translations migrate demo bench bench-quick bench-lighthouse clean
 
@@ -28,7 +28,7 @@ $(MO): translations/en/LC_MESSAGES/messages.po $(VENV)/.runtime
 
 # Rebuilt whenever a static file changes; old copies go first.
 $(DIGEST): $(STATIC) $(VENV)/.runtime
-	find static -type f $(HASHED) -delete
+	find static -type f \( $(HASHED) -o -name '*.br' \) -delete
 	$(BIN)/flask --app app digest compile >/dev/null
 
 install: $(VENV)/.runtime $(MO) $(DIGEST)
@@ -78,4 +78,4 @@ bench-lighthouse: install-dev browser-deps
 
 clean:
 	rm -rf $(VENV) instance/*.db* $(MO) $(DIGEST)
-	find static -type f $(HASHED) -delete
+	find static -type f \( $(HASHED) -o -name '*.br' \) -delete

@@ -1,5 +1,4 @@
 """Sammachip: the สัมมาชีพชุมชน programme on an officer's phone."""
-import re
 from functools import wraps
 from pathlib import Path
 
@@ -9,9 +8,9 @@ from flask_login import current_user
 
 from .config import engine_options, load_config
 from .extensions import babel, cache, compress, csrf, db, htmx, login_manager, migrate, static_digest
+from .static_files import HASHED, precompressed
 
 ROOT = Path(__file__).resolve().parent.parent
-HASHED = re.compile(r"-[0-9a-f]{32}\.")  # a name from `flask digest compile`: its content's md5
 ONE_YEAR = 365 * 24 * 3600
 
 
@@ -98,6 +97,7 @@ def register_security_headers(app: Flask) -> None:
     # Our own styles, scripts, icons and manifest are not documents: a policy, framing and permissions
     # headers guard nothing on them and cost ~0.4 KB each of a phone's first load (issue 17). They keep
     # nosniff; the service worker keeps the policy (it applies to the worker).
+    app.view_functions["static"] = precompressed(app.view_functions["static"])
     for endpoint in ("static", "offline.manifest"):
         app.view_functions[endpoint] = talisman(content_security_policy=None, frame_options=None,
                                                 permissions_policy=None)(same_view(app.view_functions[endpoint]))

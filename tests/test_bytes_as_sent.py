@@ -107,3 +107,21 @@ def test_the_officers_first_screen_loads_within_the_budget_and_the_offline_code_
           f"later {sum(sizes[u] for u in later) / 1024:.1f} KB:",
           {u.rsplit("/", 1)[-1]: round(n / 1024, 1) for u, n in sizes.items()})
     assert first_load <= FIRST_LOAD_KB * 1024
+
+
+def test_hashed_static_files_go_out_compressed_once_at_quality_11(client):
+    """`make install` writes a brotli copy of each hashed file (static_files.py): a browser that accepts br
+    gets it as it is; one that does not gets gzip made by the app; the bytes are the file's either way."""
+    hashed = json.loads((ROOT / "static" / "cache_manifest.json").read_text())["htmx-2.0.11.min.js"]
+    original = (ROOT / "static" / hashed).read_bytes()
+    br = client.get(f"/static/{hashed}", headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert br.headers["Content-Encoding"] == "br" and br.mimetype == "text/javascript"
+    assert br.data == (ROOT / "static" / f"{hashed}.br").read_bytes()
+    assert brotli.decompress(br.data) == original
+    assert len(br.data) < len(brotli.compress(original, quality=5))  # smaller than a per-request level
+    assert "Accept-Encoding" in br.headers["Vary"] and "immutable" in br.headers["Cache-Control"]
+    gz = client.get(f"/static/{hashed}", headers={"Accept-Encoding": "gzip"})
+    assert gz.headers["Content-Encoding"] == "gzip" and gzip.decompress(gz.data) == original
+    assert client.get(f"/static/{hashed}", headers={"Accept-Encoding": "br;q=0, gzip"}).headers[
+        "Content-Encoding"] == "gzip"
+    assert client.get(f"/static/{hashed}.br").status_code == 200  # the copy itself is just a file
