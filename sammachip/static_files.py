@@ -12,16 +12,11 @@ from flask import current_app, request, send_from_directory
 HASHED = re.compile(r"-[0-9a-f]{32}\.")  # a name from `flask digest compile`: its content's md5
 
 
-def accepts_br() -> bool:
-    return any(part.split(";")[0].strip() == "br" and "q=0" not in part.replace(" ", "")
-               for part in request.headers.get("Accept-Encoding", "").split(","))
-
-
 def precompressed(view):
     """Flask's static view, but a hashed file asked for with br comes from its quality-11 copy."""
     @wraps(view)
     def static(*, filename: str):
-        if HASHED.search(filename) and accepts_br():
+        if HASHED.search(filename) and request.accept_encodings["br"]:  # werkzeug's parse: q=0 is 0
             folder = Path(current_app.static_folder)
             copy = folder / f"{filename}.br"
             if copy.is_file() and copy.resolve().parent == folder.resolve():
