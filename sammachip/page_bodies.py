@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Callable
 from functools import cache as once
 from pathlib import Path
+from typing import TypeVar
 
 from flask import current_app
 from flask_babel import get_locale
@@ -14,6 +15,8 @@ from flask_login import current_user
 
 from .domain.clock import today
 from .extensions import cache
+
+T = TypeVar("T")  # what is kept: a body, or a body with what the page needs of its subject
 
 
 def body_key(*parts) -> str:
@@ -36,7 +39,7 @@ def release(root: str, templates: str) -> str:
     return digest.hexdigest()
 
 
-def kept_body(key: str, make: Callable[[], str], versions: tuple, versions_now: Callable[[], tuple]) -> str:
+def kept_body(key: str, make: Callable[[], T], versions: tuple, versions_now: Callable[[], tuple]) -> T:
     """The body kept under `key`, else made now and kept, unless a write was committed while it was
     made (it might mix both versions' data): then it serves this request only."""
     body = cache.get(key)

@@ -18,7 +18,8 @@ YEAR_BOUND = {"villages.show", "villages.report", "sages.index", "sages.create",
               "exports.index", "exports.download"}
 
 
-def _asked() -> int | None:
+def asked_year() -> int | None:
+    """The year in `?fy=`, if any (404 for a year no page can be about)."""
     fy = request.args.get("fy", type=int)
     if fy is not None and not FIRST_YEAR <= fy <= current_fiscal_year() + 1:
         abort(404)
@@ -27,18 +28,13 @@ def _asked() -> int | None:
 
 def page_year() -> int:
     """The year of a district, province, report or export page: asked, else the current one."""
-    g.page_fy = _asked() or current_fiscal_year()
+    g.page_fy = asked_year() or current_fiscal_year()
     return g.page_fy
 
 
 def village_year(village_id: int) -> int:
     """The year of a village's page: asked, else the latest it is a target in, else the current one."""
-    return village_year_of(latest_target_year(db.session, village_id))
-
-
-def village_year_of(latest: int | None) -> int:
-    """The same, the village's latest target year read already (none: it is no target)."""
-    g.page_fy = _asked() or latest or current_fiscal_year()
+    g.page_fy = asked_year() or latest_target_year(db.session, village_id) or current_fiscal_year()
     return g.page_fy
 
 

@@ -9,7 +9,7 @@ from sammachip.extensions import cache, db
 from sammachip.models import DataVersion, HouseholdDraft, Occupation, SageAnswer, SageCriterion
 
 from .dbutil import QueryCounter
-from .factories import full_village, make_household, make_sage, make_user, make_village, phone_no
+from .factories import full_village, make_household, make_sage, make_target, make_user, make_village, phone_no
 
 
 def version(name: str):
@@ -25,8 +25,9 @@ def page(client, village_id: int) -> tuple[str, int]:
 
 
 def cached_bodies() -> list[str]:
+    """Every kept body (the village page keeps its body with what it needs of the village)."""
     store = cache.cache
-    return [store.get(key) for key in list(store._cache)]
+    return [getattr(kept, "body", kept) for kept in map(store.get, list(store._cache))]
 
 
 def draft(village, officer, name: str) -> None:
@@ -43,7 +44,7 @@ def test_a_hit_costs_the_user_and_one_statement_and_a_write_is_seen_on_the_next_
     first, miss = page(client, village.id)
     again, hit = page(client, village.id)
     assert again == first and miss > 15
-    assert hit == 2  # the user with the session record; the village, its versions and whether the officer has drafts
+    assert hit == 2  # the user with the session record; the versions and whether the officer has drafts
     before = version(village_name(village.id))
     make_household(village, "ครัวเรือนใหม่ล่าสุด", n=777)
     assert version(village_name(village.id)) != before
@@ -121,3 +122,37 @@ def test_writes_the_facts_do_not_count_still_change_the_versions(app):
     occupation.name_th = occupation.name_th + " (แก้)"
     db.session.commit()
     assert version(RULES) != rules
+
+
+def test_a_kept_body_is_served_only_inside_its_villages_area_even_after_the_village_moves(client, auth):
+    make_user("mae_wong", "officer", "6013")
+    make_user("lat_yao", "officer", "6011")
+    village = make_village("601303", 7, "ย้ายอำเภอ")
+    auth.login("mae_wong")
+    page(client, village.id)  # kept
+    auth.logout()
+    auth.login("lat_yao")
+    assert client.get(f"/villages/{village.id}").status_code == 404  # the kept body, another district
+    village.subdistrict_code, village.district_code = "601101", "6011"
+    db.session.commit()  # the village moves: its version changes with its row
+    assert "ย้ายอำเภอ" in page(client, village.id)[0]
+    auth.logout()
+    auth.login("mae_wong")
+    assert client.get(f"/villages/{village.id}").status_code == 404
+    assert client.get("/villages/999999").status_code == 404  # no village: no body kept
+    assert len(cached_bodies()) == 2
+
+
+def test_the_year_asked_and_the_latest_year_are_kept_apart(client, auth):
+    make_user("officer", "officer", "6013")
+    now = current_fiscal_year()
+    village = make_target(make_target(make_village("601303", 8, "สองปี"), now - 1))
+    auth.login("officer")
+    latest = client.get(f"/villages/{village.id}").text
+    asked = client.get(f"/villages/{village.id}?fy={now - 1}").text
+    assert f"ปีงบประมาณ {now}</p>" in latest and f"ปีงบประมาณ {now - 1}</p>" in asked
+    assert f'href="/villages/{village.id}/training?fy={now - 1}"' in asked  # the body's links keep its year
+    again, hit = page(client, village.id)
+    assert again == latest and hit == 2
+    assert client.get(f"/villages/{village.id}?fy=1999").status_code == 404
+    assert len(cached_bodies()) == 2
