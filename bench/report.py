@@ -44,15 +44,16 @@ def kb(row: dict, key: str, met: str) -> str:
 
 def bytes_table(rows: list[dict]) -> str:
     head = ("page", "data", f"HTML KB (dashboards ≤{DASHBOARD_HTML_KB}, fragments ≤{FRAGMENT_KB})",
-            f"first visit KB (≤{FIRST_LOAD_KB})", f"repeat visit KB (officer ≤{REPEAT_KB})", "encoding")
+            f"first visit KB (≤{FIRST_LOAD_KB})", f"repeat visit KB (officer ≤{REPEAT_KB})", "by a link KB",
+            "encoding")
     lines = []
     for r in rows:
         data = f"{r['data']} {r['villages']:,}"
         if "sent_error" in r:
-            lines.append((r["page"], data, r["sent_error"][:70], "", "", ""))
+            lines.append((r["page"], data, r["sent_error"][:70], "", "", "", ""))
             continue
         lines.append((r["page"], data, kb(r, "html_sent", "html_met"), kb(r, "first_visit", "first_met"),
-                      kb(r, "repeat_visit", "repeat_met"), r["encoding"]))
+                      kb(r, "repeat_visit", "repeat_met"), kb(r, "by_link", None), r["encoding"]))
     return grid(head, lines)
 
 

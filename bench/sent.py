@@ -5,7 +5,9 @@ come off the socket (the body still compressed).
 - first visit: an empty cache, so the HTML and every asset it names;
 - repeat visit: a warm cache, so the HTML (pages are `no-store`) plus what the
   cache may not reuse as is: an asset without a fresh `max-age` is asked again
-  (a conditional request when it has a validator: a 304 costs its headers).
+  (a conditional request when it has a validator: a 304 costs its headers);
+- by a link: the page asked as a tapped link asks for it (htmx, boosted), whose
+  answer leaves out what the first load's document keeps (base.html).
 """
 import gzip
 import http.client
@@ -125,6 +127,9 @@ def weigh_page(client: HttpClient, token: str, page: Page, plan: Plan) -> dict:
     for i in range(2):  # the second, warm answer is the one weighed
         names = names_for(client, token, page, plan, i)
         r = send(client, token, page, names)
+        # Most pages are reached by a tapped link: htmx asks for it boosted and swaps its body's content.
+        linked = client.get(page.path.format(**names), headers={"HX-Request": "true", "HX-Boosted": "true"}) \
+            if page.method == "GET" and not page.fragment else None
         if page.after:
             page.after(client, token, names)
     if r.status_code != page.status:
@@ -142,7 +147,9 @@ def weigh_page(client: HttpClient, token: str, page: Page, plan: Plan) -> dict:
                        "cache_control": first.headers.get("Cache-Control"),
                        "encoding": first.headers.get("Content-Encoding", "identity"),
                        "vary": first.headers.get("Vary")}
-    return {**out, "assets": assets,
+    if linked.status_code != page.status:
+        return {"error": f"HTTP {linked.status_code} by a link"}
+    return {**out, "assets": assets, "by_link": linked.wire,
             "first_visit": r.wire + sum(a["first"] for a in assets.values()),
             "repeat_visit": r.wire + sum(a["repeat"] for a in assets.values())}
 

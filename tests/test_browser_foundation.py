@@ -36,3 +36,10 @@ def test_officer_logs_in_and_adds_a_village_on_a_phone(phone, app):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     db.session.commit()  # end the test's read snapshot to see what the browser saved
     assert db.session.scalar(select(Village).where(Village.moo == 11)).name == "หนองไผ่"
+
+    # The language switch loads a whole document: a boosted answer would leave the first load's
+    # <html lang> and messages (base.html) in Thai.
+    phone.click("footer button:has-text('English')")
+    phone.wait_for_selector("html[lang=en]")
+    failed = phone.evaluate("document.body.dataset.msgFailed")
+    assert failed and not any("\u0e00" <= c <= "\u0e7f" for c in failed)

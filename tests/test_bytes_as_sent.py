@@ -125,3 +125,21 @@ def test_hashed_static_files_go_out_compressed_once_at_quality_11(client):
     assert client.get(f"/static/{hashed}", headers={"Accept-Encoding": "br;q=0, gzip"}).headers[
         "Content-Encoding"] == "gzip"
     assert client.get(f"/static/{hashed}.br").status_code == 200  # the copy itself is just a file
+
+
+def test_a_boosted_link_gets_the_page_without_what_htmx_leaves_behind(client, auth, village):
+    """htmx swaps a boosted answer's <body> content and reads its <title>; the first load's head
+    and body attributes (messages, form token, queue script) stay. So that answer leaves them out."""
+    make_user("officer", "officer", "6013", coordinated=("601303",))
+    auth.login("officer")
+    br = {"Accept-Encoding": "br, gzip"}
+    whole = client.get(f"/villages/{village.id}", headers=br)
+    boosted = client.get(f"/villages/{village.id}", headers={**br, "HX-Request": "true", "HX-Boosted": "true"})
+    whole_html, boosted_html = (brotli.decompress(r.data).decode() for r in (whole, boosted))
+    for html in (whole_html, boosted_html):
+        assert f"<title>บ้าน{village.name} · Sammachip</title>" in html and 'id="main"' in html
+    assert "data-msg-failed" in whole_html and "htmx-config" in whole_html and STATIC_URL.search(whole_html)
+    assert "data-msg-" not in boosted_html.split("<header", 1)[0] and "htmx-config" not in boosted_html
+    assert not STATIC_URL.search(boosted_html) and "<body>" in boosted_html
+    print(f"\nvillage page as sent: whole {wire(whole)} B, boosted {wire(boosted)} B")
+    assert wire(boosted) < wire(whole) - 600
