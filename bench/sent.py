@@ -147,9 +147,9 @@ def weigh_page(client: HttpClient, token: str, page: Page, plan: Plan) -> dict:
                        "cache_control": first.headers.get("Cache-Control"),
                        "encoding": first.headers.get("Content-Encoding", "identity"),
                        "vary": first.headers.get("Vary")}
-    if linked.status_code != page.status:
+    if linked is not None and linked.status_code != page.status:
         return {"error": f"HTTP {linked.status_code} by a link"}
-    return {**out, "assets": assets, "by_link": linked.wire,
+    return {**out, "assets": assets, "by_link": linked.wire if linked else r.wire,
             "first_visit": r.wire + sum(a["first"] for a in assets.values()),
             "repeat_visit": r.wire + sum(a["repeat"] for a in assets.values())}
 

@@ -156,3 +156,5 @@ def test_the_year_asked_and_the_latest_year_are_kept_apart(client, auth):
     assert again == latest and hit == 2
     assert client.get(f"/villages/{village.id}?fy=1999").status_code == 404
     assert len(cached_bodies()) == 2
+    make_target(village, now + 1)  # a newer target year: "latest" moves to it on the next view
+    assert f"ปีงบประมาณ {now + 1}</p>" in page(client, village.id)[0]
