@@ -61,7 +61,7 @@
         headers: { "Content-Type": "application/json", "X-CSRFToken": csrf, "HX-Request": "true" },
         body: JSON.stringify(body) });
     }).then(function (r) {
-      if (r.ok) return inStore("records", "readwrite", function (s) { s.delete(rec.key); });
+      if (r.ok) return inStore("records", "readwrite", function (s) { s.delete(rec.key); }).then(function () { return true; });
       if (r.headers.get("X-Login-Required")) throw new Error("login");
       if ([400, 404, 409, 422].indexOf(r.status) < 0 || r.headers.get("X-CSRF-Expired")) return;
       return r.json().catch(function () { return { message: said.msgFailed, problems: {} }; }).then(function (answer) {
@@ -78,17 +78,33 @@
     });
   }
 
+  // The worker fetches again the downloaded pages whose records were sent (sw.js "refresh"),
+  // so offline they show what was sent; waited for, so the list is shown after it.
+  function refreshPages(paths) {
+    var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+    if (!paths.length || !worker) return Promise.resolve();
+    return new Promise(function (done) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { done(); };
+      worker.postMessage({ type: "refresh", paths: paths }, [channel.port2]);
+      setTimeout(done, 20000); // never hold the queue for a slow page
+    });
+  }
+
   var sending = null;
   function sendAll() {
     if (!who()) return show(); // no live session: "เข้าสู่ระบบเพื่อส่ง 3 รายการ", and the queue waits
     sending = sending || all().then(function (records) {
       var waiting = mine(records).filter(function (r) { return r.state === "waiting"; });
       if (!waiting.length) return;
+      var days = {};
       return token().then(function (csrf) {
         return waiting.reduce(function (chain, rec) {
-          return chain.then(function () { return sendOne(rec, csrf); });
+          return chain.then(function () { return sendOne(rec, csrf); }).then(function (sent) {
+            if (sent && rec.kind === "attendance") days["/training-days/" + rec.day] = true;
+          });
         }, Promise.resolve());
-      });
+      }).then(function () { return refreshPages(Object.keys(days)); });
     }).catch(function () {}).then(function () { sending = null; return show(); });
     return sending;
   }

@@ -64,25 +64,34 @@ function pageKey() {
 }
 
 // --- Download: fetch each page online, keep it encrypted ------------------------------
+// One page fetched now and sealed with the phone's key: its stored record, or null.
+function sealed(url, key, list, at) {
+  return fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+    if (!r.ok || new URL(r.url).pathname === "/login") return null;
+    var headers = { "Content-Type": r.headers.get("Content-Type") || "text/html; charset=utf-8",
+                    "Content-Security-Policy": r.headers.get("Content-Security-Policy") || "" };
+    return r.arrayBuffer().then(function (body) {
+      var iv = crypto.getRandomValues(new Uint8Array(12));
+      return crypto.subtle.encrypt({ name: "AES-GCM", iv: iv }, key, body).then(function (data) {
+        return { url: url, user: list.user, at: at, keep: list.keepDays, iv: iv, data: data, headers: headers,
+                 bytes: body.byteLength };
+      });
+    });
+  }).catch(function () { return null; }); // a page that failed is simply not on the phone
+}
+
 function download(list) {
   var at = Date.now(), bytes = 0, kept = [], capped = false;
   return pageKey().then(function (key) {
     return list.urls.reduce(function (chain, url) {
       return chain.then(function () {
         if (capped) return;
-        return fetch(url, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
-          if (!r.ok || new URL(r.url).pathname === "/login") return;
-          var headers = { "Content-Type": r.headers.get("Content-Type") || "text/html; charset=utf-8",
-                          "Content-Security-Policy": r.headers.get("Content-Security-Policy") || "" };
-          return r.arrayBuffer().then(function (body) {
-            if (bytes + body.byteLength > MAX_BYTES) { capped = true; return; }
-            bytes += body.byteLength;
-            var iv = crypto.getRandomValues(new Uint8Array(12));
-            return crypto.subtle.encrypt({ name: "AES-GCM", iv: iv }, key, body).then(function (data) {
-              kept.push({ url: url, user: list.user, at: at, keep: list.keepDays, iv: iv, data: data, headers: headers });
-            });
-          });
-        }).catch(function () {}); // a page that failed is simply not on the phone
+        return sealed(url, key, list, at).then(function (page) {
+          if (!page) return;
+          if (bytes + page.bytes > MAX_BYTES) { capped = true; return; }
+          bytes += page.bytes;
+          kept.push(page);
+        });
       });
     }, Promise.resolve());
   }).then(function () {
@@ -96,8 +105,27 @@ function download(list) {
   });
 }
 
+// Pages on the phone whose records were just sent (a training day's taps): fetched again now, so
+// offline they show what was sent, not the state at download. Kept for the same user and days.
+function refresh(paths) {
+  return pageKey().then(function (key) {
+    return Promise.all(paths.map(function (path) {
+      return inStore("pages", "readonly", function (s) { return s.get(path); }).then(function (old) {
+        if (!old) return;
+        return sealed(path, key, { user: old.user, keepDays: old.keep }, Date.now()).then(function (page) {
+          if (page) return inStore("pages", "readwrite", function (s) { s.put(page); });
+        });
+      });
+    }));
+  });
+}
+
 self.addEventListener("message", function (e) {
   var port = e.ports && e.ports[0];
+  if (e.data && e.data.type === "refresh" && Array.isArray(e.data.paths)) {
+    e.waitUntil(refresh(e.data.paths).catch(function () {}).then(function () { if (port) port.postMessage({}); }));
+    return;
+  }
   if (!e.data || e.data.type !== "download" || !port) return;
   e.waitUntil(download(e.data).then(function (result) { port.postMessage(result); },
     function (err) { port.postMessage({ error: String(err) }); }));

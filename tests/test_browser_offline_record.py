@@ -169,3 +169,9 @@ def test_an_interview_a_visit_and_a_tap_recorded_offline_arrive_once(open_phone,
     phone.evaluate("() => window.sammachipQueue.sendAll()")
     phone.wait_for_selector("#queue", state="detached")
     assert counts() == (3, 1, 1, 1)
+    # Its tap sent, the day's page on the phone was fetched again: offline it shows the tap,
+    # with nothing waiting any more to draw it (README "Offline").
+    phone.context.set_offline(True)
+    phone.goto(f"/training-days/{day.id}")
+    phone.wait_for_selector(f"#hh-{visited.id} button.toggle.on")
+    assert phone.locator(".offline-banner").count() == 1
