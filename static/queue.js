@@ -87,12 +87,15 @@
       var channel = new MessageChannel();
       channel.port1.onmessage = function () { done(); };
       worker.postMessage({ type: "refresh", paths: paths }, [channel.port2]);
-      setTimeout(done, 20000); // never hold the queue for a slow page
+      setTimeout(done, 10000); // never hold the queue long for a slow page (or a worker without `refresh`)
     });
   }
 
+  function refreshAfter(leaving, days) { return leaving === true ? Promise.resolve() : refreshPages(Object.keys(days)); }
+
   var sending = null;
-  function sendAll() {
+  // `leaving` (a logout): the phone's pages are wiped next, so none is fetched again.
+  function sendAll(leaving) {
     if (!who()) return show(); // no live session: "เข้าสู่ระบบเพื่อส่ง 3 รายการ", and the queue waits
     sending = sending || all().then(function (records) {
       var waiting = mine(records).filter(function (r) { return r.state === "waiting"; });
@@ -104,7 +107,9 @@
             if (sent && rec.kind === "attendance") days["/training-days/" + rec.day] = true;
           });
         }, Promise.resolve());
-      }).then(function () { return refreshPages(Object.keys(days)); });
+      }).then(function () { return refreshAfter(leaving, days); }, function (err) {
+        return refreshAfter(leaving, days).then(function () { throw err; }); // those sent before it failed
+      });
     }).catch(function () {}).then(function () { sending = null; return show(); });
     return sending;
   }
@@ -176,7 +181,7 @@
   // Logging out with records waiting: online, send them first; offline (or refused),
   // not without the second screen's "ลบ 3 รายการที่ยังไม่ได้ส่ง".
   function beforeLogout(form, done) {
-    (navigator.onLine ? sendAll() : Promise.resolve()).then(all).then(function (records) {
+    (navigator.onLine ? sendAll(true) : Promise.resolve()).then(all).then(function (records) {
       var left = records.filter(function (r) { return r.user === who(); }); // typing ones too
       if (!left.length) { done(); return; }
       var flash = document.getElementById("flash");

@@ -106,14 +106,21 @@ function download(list) {
 }
 
 // Pages on the phone whose records were just sent (a training day's taps): fetched again now, so
-// offline they show what was sent, not the state at download. Kept for the same user and days.
+// offline they show what was sent, not the state at download. The copy keeps its download's user,
+// time and days (expiry counts from the download; the banner says when it was fetched), and
+// replaces only that same download's copy: not one a logout wiped or a new download replaced.
 function refresh(paths) {
   return pageKey().then(function (key) {
     return Promise.all(paths.map(function (path) {
       return inStore("pages", "readonly", function (s) { return s.get(path); }).then(function (old) {
         if (!old) return;
-        return sealed(path, key, { user: old.user, keepDays: old.keep }, Date.now()).then(function (page) {
-          if (page) return inStore("pages", "readwrite", function (s) { s.put(page); });
+        return sealed(path, key, { user: old.user, keepDays: old.keep }, old.at).then(function (page) {
+          if (!page) return;
+          page.fetched = Date.now();
+          return inStore("pages", "readwrite", function (s) {
+            var now = s.get(path);
+            now.onsuccess = function () { if (now.result && now.result.at === old.at) s.put(page); };
+          });
         });
       });
     }));
@@ -156,10 +163,11 @@ function decrypted(path) {
 
 function fromPhone(url) {
   return decrypted(url.pathname + url.search).then(function (got) {
-    var page = got.page, headers = { "Content-Type": page.headers["Content-Type"], "X-Offline-Copy": String(page.at) };
+    var page = got.page, at = page.fetched || page.at;
+    var headers = { "Content-Type": page.headers["Content-Type"], "X-Offline-Copy": String(at) };
     if (page.headers["Content-Security-Policy"]) headers["Content-Security-Policy"] = page.headers["Content-Security-Policy"];
     return withTaps(url.pathname, got.html).then(function (html) {
-      return new Response(withBanner(html, page.at), { headers: headers });
+      return new Response(withBanner(html, at), { headers: headers });
     });
   }).catch(function () {
     return caches.match(OFFLINE_PAGE).then(function (hit) {
