@@ -321,7 +321,12 @@ function tapped(row, present, html) {
     .replace(/aria-pressed="(true|false)"/, 'aria-pressed="' + present + '"')
     .replace(/<span class="state">[^<]*<\/span>/, '<span class="state">' + stateWord(html, present) + "</span>");
 }
-// The day's page offline shows the taps waiting on the phone.
+// The day's "มาแล้ว n/m" as its rows now say (online, the server's answer to a tap carries it).
+function dayCount(html) {
+  var rows = html.match(/<li id="hh-\d+">[\s\S]*?<\/li>/g) || [];
+  return rows.filter(function (r) { return /class="toggle on"/.test(r); }).length + "/" + rows.length;
+}
+// The day's page offline shows the taps waiting on the phone, and counts them.
 function withTaps(path, html) {
   var day = /^\/training-days\/(\d+)$/.exec(path);
   if (!day) return Promise.resolve(html);
@@ -332,7 +337,7 @@ function withTaps(path, html) {
       var row = rowOf(html, x.t.household);
       if (row) html = html.replace(row, tapped(row, x.s.answers.present === "1", html));
     });
-    return html;
+    return html.replace(/<span id="day-count">[^<]*<\/span>/, '<span id="day-count">' + dayCount(html) + "</span>");
   }).catch(function () { return html; });
 }
 function keepTap(req, dayId, householdId) {
@@ -348,8 +353,10 @@ function keepTap(req, dayId, householdId) {
         // The queue list names the household and which way the tap went.
         { label: [name ? unescaped(name[1].trim()) : "", unescaped(stateWord(html, present))].filter(Boolean).join(" · "),
           answers: { present: present ? "1" : "0", tapped_at: new Date().toISOString() } });
-    }).then(function () {
-      return new Response(tapped(row, present, html), { headers: { "Content-Type": "text/html; charset=utf-8", "X-Queued": "1" } });
+    }).then(function () { return withTaps("/training-days/" + dayId, html); }).then(function (day) {
+      var count = '<span id="day-count" hx-swap-oob="true">' + dayCount(day) + "</span>";
+      return new Response(tapped(row, present, html) + count,
+        { headers: { "Content-Type": "text/html; charset=utf-8", "X-Queued": "1" } });
     });
   }).catch(function () { return Response.error(); }); // not downloaded: app.js says it was not sent
 }

@@ -107,6 +107,7 @@ def test_another_user_on_the_same_phone_finds_nothing(open_phone, proxy):
     phone.wait_for_selector(f"#hh-{household.id} button.toggle.on")
     phone.click(f"#hh-{household.id} button.toggle")  # absent after all: kept
     phone.wait_for_selector(f"#hh-{household.id} button.toggle:not(.on)")
+    assert phone.inner_text("#day-count") == "0/1"  # the day's count follows the tap kept on the phone
     phone.wait_for_selector("#queue summary:has-text('ยังไม่ได้ส่ง 1')")
     phone.evaluate(f"() => localStorage.setItem('test.shift', String(13 * {DAYS}))")
     phone.goto(f"/training-days/{day.id}")  # 13 of 14 days: a warning, nothing removed
@@ -114,6 +115,7 @@ def test_another_user_on_the_same_phone_finds_nothing(open_phone, proxy):
     phone.evaluate(f"() => localStorage.setItem('test.shift', String(15 * {DAYS}))")
     phone.goto(f"/training-days/{day.id}")
     phone.wait_for_selector("#flash .expiry:has-text('ลบข้อมูลที่ดาวน์โหลดไว้ออกจากเครื่องแล้ว')")
+    assert phone.inner_text("#day-count") == "0/1"  # drawn from the waiting tap on the page too
     phone.click("#queue summary")
     assert "ค้างในเครื่อง 15 วัน" in phone.inner_text("#queue")  # unsent: kept, only flagged
     shot(phone, "offline-expired")
