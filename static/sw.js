@@ -110,10 +110,10 @@ function download(list) {
 // time and days (expiry counts from the download; the banner says when it was fetched), and
 // replaces only that same download's copy: not one a logout wiped or a new download replaced.
 function refresh(paths) {
-  return pageKey().then(function (key) {
-    return Promise.all(paths.map(function (path) {
-      return inStore("pages", "readonly", function (s) { return s.get(path); }).then(function (old) {
-        if (!old) return;
+  return Promise.all(paths.map(function (path) {
+    return inStore("pages", "readonly", function (s) { return s.get(path); }).then(function (old) {
+      if (!old) return; // (a wiped phone: no key is made anew for nothing)
+      return pageKey().then(function (key) {
         return sealed(path, key, { user: old.user, keepDays: old.keep }, old.at).then(function (page) {
           if (!page) return;
           page.fetched = Date.now();
@@ -123,8 +123,8 @@ function refresh(paths) {
           });
         });
       });
-    }));
-  });
+    });
+  }));
 }
 
 self.addEventListener("message", function (e) {
